@@ -1,0 +1,188 @@
+/**
+ * The app shell: reads the address, shows the catalogue or a tour, and keeps the address in
+ * step with what is on screen (scene changes are history entries, looking around is not).
+ */
+
+import {
+  createTranslator,
+  DEFAULT_UI_LANGUAGE,
+  type Translator,
+  UI_LANGUAGES,
+} from '../i18n/i18n.ts';
+import { resolveLanguage } from '../i18n/languages.ts';
+import { type DeepLink, formatDeepLink, type LinkView, parseDeepLink } from '../links/deep-link.ts';
+import type { Tour } from '../manifest/schema.ts';
+import { renderCatalogue } from './catalogue-view.ts';
+import { h, replaceChildren } from './dom.ts';
+import { TourPage } from './tour-page.ts';
+import { loadCatalogue, loadTour } from './tour-source.ts';
+
+const LANGUAGE_KEY = 'heritage-tour:language';
+
+export class App {
+  private readonly i18n: Translator;
+  private readonly page: TourPage;
+  private readonly screen: HTMLElement;
+  private tours = new Map<string, Tour>();
+  private lang: string;
+  private explicitLang = false;
+
+  private constructor(root: HTMLElement, i18n: Translator, lang: string) {
+    this.i18n = i18n;
+    this.lang = lang;
+    this.screen = h('div', { class: 'screen' });
+    this.page = new TourPage(i18n, {
+      onSceneChange: (sceneId) => this.recordScene(sceneId),
+      onViewChange: (view) => this.recordView(view),
+      onLanguageChange: (next) => void this.changeLanguage(next),
+    });
+    replaceChildren(root, this.screen, this.page.element);
+  }
+
+  static async start(root: HTMLElement): Promise<App> {
+    const link = parseDeepLink(location.hash);
+    const lang = resolveLanguage({
+      available: UI_LANGUAGES,
+      fallback: DEFAULT_UI_LANGUAGE,
+      fromLink: link.lang,
+      saved: readSavedLanguage(),
+      browser: navigator.languages,
+    });
+    const app = new App(root, await createTranslator(lang), lang);
+    app.explicitLang = Boolean(link.lang);
+    window.addEventListener('popstate', () => void app.route());
+    await app.route();
+    return app;
+  }
+
+  /** Shows what the address names. */
+  async route(): Promise<void> {
+    const link = parseDeepLink(location.hash);
+    if (!link.tour) return this.showCatalogue(link);
+    const tour = await this.tourFor(link.tour);
+    if (!tour) return;
+    this.screen.hidden = true;
+    const lang = this.languageFor(tour, link);
+    if (lang !== this.lang) await this.applyLanguage(lang);
+    if (this.page.currentTourId !== tour.id || this.page.element.hidden) {
+      this.page.show(tour, this.lang, link.scene, link.view);
+    } else if (link.scene && link.scene !== this.page.currentSceneId) {
+      this.page.goTo(link.scene, link.view);
+    } else if (link.view) {
+      this.page.lookAt(link.view);
+    }
+  }
+
+  private async showCatalogue(link: DeepLink): Promise<void> {
+    this.page.hide();
+    this.screen.hidden = false;
+    if (link.lang && link.lang !== this.lang) await this.applyLanguage(link.lang);
+    replaceChildren(this.screen, h('p', { class: 'message' }, this.i18n.t('app.loading')));
+    const catalogue = await loadCatalogue();
+    document.title = this.i18n.t('app.name');
+    replaceChildren(
+      this.screen,
+      renderCatalogue(
+        catalogue.ok ? catalogue.value : null,
+        this.lang,
+        this.i18n.t.bind(this.i18n),
+      ),
+    );
+  }
+
+  private async tourFor(tourId: string): Promise<Tour | null> {
+    const cached = this.tours.get(tourId);
+    if (cached) return cached;
+    this.screen.hidden = false;
+    replaceChildren(this.screen, h('p', { class: 'message' }, this.i18n.t('app.loading')));
+    const result = await loadTour(tourId);
+    if (result.ok) {
+      this.tours.set(tourId, result.value);
+      return result.value;
+    }
+    this.page.hide();
+    const key = result.reason === 'not-found' ? 'app.tourNotFound' : 'app.tourError';
+    replaceChildren(
+      this.screen,
+      h(
+        'main',
+        { class: 'catalogue' },
+        h(
+          'p',
+          { class: 'message message--error', role: 'alert', 'data-testid': 'tour-error' },
+          this.i18n.t(key, { tour: tourId }),
+        ),
+        h('p', {}, h('a', { href: '#/' }, this.i18n.t('app.backToList'))),
+      ),
+    );
+    return null;
+  }
+
+  private languageFor(tour: Tour, link: DeepLink): string {
+    return resolveLanguage({
+      available: tour.languages,
+      fallback: tour.defaultLanguage,
+      fromLink: link.lang ?? (this.explicitLang ? this.lang : undefined),
+      saved: readSavedLanguage(),
+      browser: navigator.languages,
+    });
+  }
+
+  private async changeLanguage(lang: string): Promise<void> {
+    this.explicitLang = true;
+    saveLanguage(lang);
+    await this.applyLanguage(lang);
+    this.writeAddress({ lang }, 'replace');
+  }
+
+  private async applyLanguage(lang: string): Promise<void> {
+    this.lang = lang;
+    await this.i18n.changeLanguage(lang);
+    document.documentElement.lang = lang;
+    this.page.setLanguage(lang);
+  }
+
+  private recordScene(sceneId: string): void {
+    const current = parseDeepLink(location.hash);
+    // A new scene is a history entry (back/forward walk the visit); the first one is not.
+    const mode = current.scene && current.scene !== sceneId ? 'push' : 'replace';
+    const view = current.scene === sceneId ? current.view : undefined;
+    this.writeAddress({ scene: sceneId, view }, mode);
+  }
+
+  private recordView(view: LinkView): void {
+    this.writeAddress({ view }, 'replace');
+  }
+
+  private writeAddress(change: Partial<DeepLink>, mode: 'push' | 'replace'): void {
+    const tour = this.page.currentTourId;
+    if (!tour) return;
+    const current = parseDeepLink(location.hash);
+    const next: DeepLink = {
+      tour,
+      scene: change.scene ?? current.scene ?? this.page.currentSceneId ?? undefined,
+      view: 'view' in change ? change.view : current.view,
+      lang: this.lang,
+    };
+    const hash = formatDeepLink(next);
+    if (hash === location.hash) return;
+    if (mode === 'push') history.pushState(null, '', hash);
+    else history.replaceState(null, '', hash);
+  }
+}
+
+function readSavedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function saveLanguage(lang: string): void {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, lang);
+  } catch {
+    // Private mode or a full quota: the choice then lasts for this visit only.
+  }
+}

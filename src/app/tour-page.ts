@@ -1,0 +1,335 @@
+/**
+ * The screen of one tour: a header (titles, language, about), the 360° viewer, the info
+ * panel, the per-scene error message and the photo credit. The viewer inside is created once
+ * and reused for every scene and every tour of the visit.
+ */
+
+import type { Translator } from '../i18n/i18n.ts';
+import { nativeName } from '../i18n/languages.ts';
+import type { LinkView } from '../links/deep-link.ts';
+import type { Hotspot, Scene, Tour } from '../manifest/schema.ts';
+import { localize, textOf } from '../manifest/text.ts';
+import type { NodeLabels } from '../viewer/nodes.ts';
+import { on, TourViewer } from '../viewer/tour-viewer.ts';
+import { h, replaceChildren } from './dom.ts';
+import { renderMarkdown } from './markdown.ts';
+import { Panel } from './panel.ts';
+import { tourBaseUrl } from './tour-source.ts';
+
+export interface TourPageCallbacks {
+  onSceneChange: (sceneId: string) => void;
+  onViewChange: (view: LinkView) => void;
+  onLanguageChange: (lang: string) => void;
+}
+
+export class TourPage {
+  readonly element: HTMLElement;
+  private readonly i18n: Translator;
+  private readonly callbacks: TourPageCallbacks;
+  private readonly viewerHost: HTMLDivElement;
+  private readonly tourTitle: HTMLElement;
+  private readonly sceneTitle: HTMLElement;
+  private readonly languageSelect: HTMLSelectElement;
+  private readonly aboutButton: HTMLButtonElement;
+  private readonly homeLink: HTMLAnchorElement;
+  private readonly credit: HTMLElement;
+  private readonly errorBox: HTMLElement;
+  private readonly panel: Panel;
+  private viewer: TourViewer | null = null;
+  private tour: Tour | null = null;
+  private lang = '';
+
+  constructor(t: Translator, callbacks: TourPageCallbacks) {
+    this.i18n = t;
+    this.callbacks = callbacks;
+    this.homeLink = h('a', { class: 'topbar__home', href: '#/', 'data-testid': 'home' }, '‹');
+    this.tourTitle = h('p', { class: 'topbar__tour', 'data-testid': 'tour-title' });
+    this.sceneTitle = h('h1', { class: 'topbar__scene', 'data-testid': 'scene-title' });
+    this.languageSelect = h('select', { class: 'topbar__lang', 'data-testid': 'language' });
+    this.aboutButton = h(
+      'button',
+      { type: 'button', class: 'topbar__about', 'data-testid': 'about' },
+      'i',
+    );
+    this.viewerHost = h('div', { class: 'viewer', 'data-testid': 'viewer' });
+    this.credit = h('p', { class: 'credit', 'data-testid': 'credit' });
+    this.errorBox = h('div', {
+      class: 'scene-error',
+      role: 'alert',
+      hidden: true,
+      'data-testid': 'scene-error',
+    });
+    this.panel = new Panel(t.t('app.close'));
+    this.element = h(
+      'div',
+      { class: 'tour-page', hidden: true },
+      h(
+        'header',
+        { class: 'topbar' },
+        this.homeLink,
+        h('div', { class: 'topbar__titles' }, this.tourTitle, this.sceneTitle),
+        this.languageSelect,
+        this.aboutButton,
+      ),
+      this.viewerHost,
+      this.errorBox,
+      this.credit,
+      this.panel.element,
+    );
+    this.languageSelect.addEventListener('change', () =>
+      callbacks.onLanguageChange(this.languageSelect.value),
+    );
+    this.aboutButton.addEventListener('click', () => this.openAbout());
+    this.applyUiStrings();
+  }
+
+  get currentTourId(): string | null {
+    return this.tour?.id ?? null;
+  }
+
+  get currentSceneId(): string | null {
+    return this.viewer?.sceneId ?? null;
+  }
+
+  show(tour: Tour, lang: string, sceneId?: string, view?: LinkView): void {
+    this.element.hidden = false;
+    this.tour = tour;
+    this.lang = lang;
+    this.panel.close();
+    this.errorBox.hidden = true;
+    this.fillLanguages(tour);
+    this.applyTourTexts();
+    const viewer = this.ensureViewer();
+    viewer.showTour({ tour, baseUrl: tourBaseUrl(tour.id), lang, sceneId, view });
+  }
+
+  goTo(sceneId: string, view?: LinkView): void {
+    this.viewer?.goTo(sceneId, view);
+  }
+
+  lookAt(view: LinkView): void {
+    this.viewer?.lookAt(view);
+  }
+
+  hide(): void {
+    this.panel.close();
+    this.element.hidden = true;
+  }
+
+  /** Switches every visible text in place; the panorama and view stay. */
+  setLanguage(lang: string): void {
+    this.lang = lang;
+    this.applyUiStrings();
+    if (!this.tour) return;
+    this.languageSelect.value = lang;
+    this.applyTourTexts();
+    this.viewer?.setLanguage(lang, this.psvLang(), this.labels());
+    this.panel.close();
+  }
+
+  private ensureViewer(): TourViewer {
+    if (this.viewer) return this.viewer;
+    const viewer = new TourViewer({
+      container: this.viewerHost,
+      psvLang: this.psvLang(),
+      labels: this.labels(),
+      reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+    });
+    on(viewer, 'scene-change', ({ detail }) => this.onSceneShown(detail.sceneId, false));
+    on(viewer, 'scene-error', ({ detail }) => this.onSceneShown(detail.sceneId, true));
+    on(viewer, 'view-change', ({ detail }) => this.callbacks.onViewChange(detail.view));
+    on(viewer, 'hotspot', ({ detail }) => this.openHotspot(detail.hotspot));
+    this.viewer = viewer;
+    return viewer;
+  }
+
+  private onSceneShown(sceneId: string, failed: boolean): void {
+    const scene = this.scene(sceneId);
+    this.panel.close();
+    this.sceneTitle.textContent = scene ? this.text(scene.title) : '';
+    this.showCredit(scene);
+    this.errorBox.hidden = !failed;
+    if (failed) this.renderSceneError(sceneId);
+    this.callbacks.onSceneChange(sceneId);
+  }
+
+  private renderSceneError(failedId: string): void {
+    const others = (this.tour?.scenes ?? []).filter((scene) => scene.id !== failedId);
+    replaceChildren(
+      this.errorBox,
+      h('p', { class: 'scene-error__title' }, this.i18n.t('viewer.panoramaError')),
+      others.length > 0 ? h('p', {}, this.i18n.t('viewer.panoramaErrorHint')) : null,
+      h(
+        'ul',
+        { class: 'scene-error__list' },
+        ...others.map((scene) => {
+          const button = h(
+            'button',
+            { type: 'button', 'data-scene': scene.id },
+            this.text(scene.title),
+          );
+          button.addEventListener('click', () => this.goTo(scene.id));
+          return h('li', {}, button);
+        }),
+      ),
+    );
+  }
+
+  private openHotspot(hotspot: Hotspot): void {
+    if (hotspot.type === 'link') {
+      window.open(hotspot.url, '_blank', 'noopener,noreferrer');
+      return;
+    }
+    if (hotspot.type === 'info') this.openInfo(hotspot);
+    if (hotspot.type === 'audio') this.openAudio(hotspot);
+  }
+
+  private openInfo(hotspot: Extract<Hotspot, { type: 'info' }>): void {
+    const title = this.localized(hotspot.title);
+    const body = this.localized(hotspot.body);
+    const image = hotspot.image
+      ? h('img', { class: 'panel__image', src: this.assetUrl(hotspot.image), alt: '' })
+      : null;
+    this.panel.open({
+      title: title?.text ?? '',
+      lang: title?.lang,
+      note: title?.fallback || body?.fallback ? this.i18n.t('app.translationMissing') : undefined,
+      body: [image, body ? renderMarkdown(body.text) : null],
+    });
+  }
+
+  private openAudio(hotspot: Extract<Hotspot, { type: 'audio' }>): void {
+    const title = this.localized(hotspot.title);
+    const source = localize(hotspot.audio, this.lang, this.tour!.defaultLanguage);
+    const transcript = this.localized(hotspot.transcript);
+    const audio = source
+      ? h('audio', { controls: true, src: this.assetUrl(source.text), lang: source.lang })
+      : null;
+    this.panel.open({
+      title: title?.text ?? '',
+      lang: title?.lang,
+      note: source?.fallback ? this.i18n.t('app.translationMissing') : undefined,
+      body: [audio, transcript ? renderMarkdown(transcript.text) : null],
+    });
+    void audio?.play().catch(() => undefined);
+  }
+
+  private openAbout(): void {
+    const tour = this.tour;
+    if (!tour) return;
+    const description = this.localized(tour.description);
+    const credits = [
+      ...(tour.credits ?? []),
+      ...tour.scenes.flatMap((s) => (s.panorama.credit ? [s.panorama.credit] : [])),
+    ];
+    const unique = [...new Map(credits.map((c) => [`${c.author}|${c.license}`, c])).values()];
+    this.panel.open({
+      title: this.text(tour.title),
+      body: [
+        description ? renderMarkdown(description.text) : null,
+        h('h3', {}, this.i18n.t('app.credits')),
+        h(
+          'ul',
+          { class: 'credits' },
+          ...unique.map((c) => h('li', {}, `${c.author} — ${c.license}`)),
+        ),
+        h(
+          'p',
+          {},
+          h(
+            'a',
+            { href: this.assetUrl('CREDITS.md'), target: '_blank', rel: 'noopener noreferrer' },
+            'CREDITS.md',
+          ),
+        ),
+      ],
+    });
+  }
+
+  private showCredit(scene: Scene | undefined): void {
+    const credit = scene?.panorama.credit ?? this.tour?.credits?.[0];
+    this.credit.textContent = credit ? `© ${credit.author} · ${credit.license}` : '';
+    this.credit.hidden = !credit;
+  }
+
+  private fillLanguages(tour: Tour): void {
+    replaceChildren(
+      this.languageSelect,
+      ...tour.languages.map((lang) => h('option', { value: lang, lang }, nativeName(lang))),
+    );
+    this.languageSelect.value = this.lang;
+    this.languageSelect.hidden = tour.languages.length < 2;
+  }
+
+  private applyTourTexts(): void {
+    const tour = this.tour!;
+    this.tourTitle.textContent = this.text(tour.title);
+    const scene = this.currentSceneId ? this.scene(this.currentSceneId) : undefined;
+    if (scene) this.sceneTitle.textContent = this.text(scene.title);
+    document.title = `${this.text(tour.title)} — ${this.i18n.t('app.name')}`;
+  }
+
+  private applyUiStrings(): void {
+    const t = this.i18n.t.bind(this.i18n);
+    this.homeLink.setAttribute('aria-label', t('app.allTours'));
+    this.homeLink.title = t('app.allTours');
+    this.languageSelect.setAttribute('aria-label', t('app.language'));
+    this.aboutButton.setAttribute('aria-label', t('app.about'));
+    this.aboutButton.title = t('app.about');
+    this.panel.setCloseLabel(t('app.close'));
+  }
+
+  private psvLang(): Record<string, string> {
+    const t = this.i18n.t.bind(this.i18n);
+    const keys = [
+      'zoom',
+      'zoomIn',
+      'zoomOut',
+      'moveUp',
+      'moveDown',
+      'moveLeft',
+      'moveRight',
+      'fullscreen',
+      'twoFingers',
+      'ctrlZoom',
+      'webglError',
+    ];
+    const lang: Record<string, string> = Object.fromEntries(
+      keys.map((key) => [key, t(`viewer.${key}`)]),
+    );
+    return {
+      ...lang,
+      loading: t('app.loading'),
+      close: t('app.close'),
+      loadError: t('viewer.panoramaError'),
+      gallery: t('viewer.scenes'),
+      autorotate: t('viewer.autorotate'),
+    };
+  }
+
+  private labels(): NodeLabels {
+    const t = this.i18n.t.bind(this.i18n);
+    return {
+      goTo: (scene) => t('viewer.goTo', { scene }),
+      info: (title) => t('viewer.info', { title }),
+      audio: (title) => t('viewer.audio', { title }),
+      link: (title) => t('viewer.link', { title }),
+    };
+  }
+
+  private scene(sceneId: string): Scene | undefined {
+    return this.tour?.scenes.find((scene) => scene.id === sceneId);
+  }
+
+  private localized(map: Record<string, string> | undefined) {
+    return localize(map, this.lang, this.tour?.defaultLanguage ?? this.lang);
+  }
+
+  private text(map: Record<string, string> | undefined): string {
+    return textOf(map, this.lang, this.tour?.defaultLanguage ?? this.lang);
+  }
+
+  private assetUrl(path: string): string {
+    return new URL(path, tourBaseUrl(this.tour!.id)).href;
+  }
+}

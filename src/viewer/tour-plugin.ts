@@ -1,0 +1,41 @@
+/**
+ * The Virtual Tour plugin, made to fail gracefully.
+ *
+ * The stock plugin starts navigations itself (link clicks, gallery clicks, setNodes) and
+ * rethrows load errors from promises nobody awaits. Every navigation goes through
+ * `setCurrentNode`, so this subclass catches there: a scene whose panorama fails is reported
+ * through `onNodeFailed`, and the next navigation, even back to the same scene, runs afresh.
+ */
+import {
+  type VirtualTourLink,
+  VirtualTourPlugin,
+  type VirtualTourTransitionOptions,
+} from '@photo-sphere-viewer/virtual-tour-plugin';
+
+export type NodeFailedHandler = (nodeId: string, error: unknown) => void;
+
+export class TourPlugin extends VirtualTourPlugin {
+  /** Set by the owner after construction (PSV builds plugins from their class). */
+  onNodeFailed: NodeFailedHandler | null = null;
+  private lastFailedNode: string | null = null;
+
+  override setCurrentNode(
+    nodeId: string,
+    options?: VirtualTourTransitionOptions & { forceUpdate?: boolean },
+    fromLink?: VirtualTourLink,
+  ): Promise<boolean> {
+    // After a failure the plugin still believes the previous scene is on screen.
+    const retry = this.lastFailedNode !== null ? { ...options, forceUpdate: true } : options;
+    return super
+      .setCurrentNode(nodeId, retry, fromLink)
+      .then((completed) => {
+        if (completed) this.lastFailedNode = null;
+        return completed;
+      })
+      .catch((error: unknown) => {
+        this.lastFailedNode = nodeId;
+        this.onNodeFailed?.(nodeId, error);
+        return false;
+      });
+  }
+}
