@@ -76,6 +76,7 @@ export class TourViewer extends EventTarget {
       lang: options.psvLang,
       loadingTxt: options.psvLang.loading ?? '',
       navbar: ['zoom', 'autorotate', 'gallery', 'fullscreen'],
+      canvasBackground: '#111',
       touchmoveTwoFingers: false,
       mousewheelCtrlKey: false,
       defaultTransition: { speed: 600, rotation: false, effect: 'fade' },
