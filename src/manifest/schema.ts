@@ -14,7 +14,7 @@ export const MANIFEST_VERSION = 1;
 export const Id = z
   .string()
   .regex(ID_PATTERN)
-  .describe('Short identifier: lowercase letters, digits, "-" or "_", at most 40 characters.')
+  .describe('Short identifier: lowercase letters, digits, "-" or "_", at most 20 characters.')
   .meta({ id: 'Id' });
 
 export const LanguageCode = z
