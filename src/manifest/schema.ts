@@ -34,11 +34,25 @@ export const LangMap = z
 export const AssetPath = z
   .string()
   .min(1)
-  .describe('Path of a file inside the tour folder, relative to tour.json, e.g. "panoramas/hall.jpg".');
+  .describe(
+    'Path of a file inside the tour folder, relative to tour.json, e.g. "panoramas/hall.jpg".',
+  );
 
-export const Yaw = z.number().min(-360).max(360).describe('Horizontal angle in degrees (0 = centre of the panorama).');
-export const Pitch = z.number().min(-90).max(90).describe('Vertical angle in degrees (-90 = down, 90 = up).');
-export const Zoom = z.number().min(0).max(100).describe('Zoom level from 0 (widest) to 100 (closest).');
+export const Yaw = z
+  .number()
+  .min(-360)
+  .max(360)
+  .describe('Horizontal angle in degrees (0 = centre of the panorama).');
+export const Pitch = z
+  .number()
+  .min(-90)
+  .max(90)
+  .describe('Vertical angle in degrees (-90 = down, 90 = up).');
+export const Zoom = z
+  .number()
+  .min(0)
+  .max(100)
+  .describe('Zoom level from 0 (widest) to 100 (closest).');
 
 export const Position = z
   .object({ yaw: Yaw, pitch: Pitch })
@@ -98,7 +112,9 @@ export const InfoHotspot = z
     ...hotspotBase,
     type: z.literal('info'),
     title: LangMap,
-    body: LangMap.optional().describe('Text in a small Markdown subset: paragraphs, **bold**, *italic*, lists, [links](https://…).'),
+    body: LangMap.optional().describe(
+      'Text in a small Markdown subset: paragraphs, **bold**, *italic*, lists, [links](https://…).',
+    ),
     image: AssetPath.optional(),
   })
   .strict();
@@ -122,21 +138,34 @@ export const LinkHotspot = z
     ...hotspotBase,
     type: z.literal('link'),
     title: LangMap,
-    url: z.url({ protocol: /^https?$/ }).describe('External address (http or https). Hidden on kiosks.'),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .describe('External address (http or https). Hidden on kiosks.'),
   })
   .strict();
 
-export const Hotspot = z.discriminatedUnion('type', [SceneHotspot, InfoHotspot, AudioHotspot, LinkHotspot]);
+export const Hotspot = z.discriminatedUnion('type', [
+  SceneHotspot,
+  InfoHotspot,
+  AudioHotspot,
+  LinkHotspot,
+]);
 
 export const Scene = z
   .object({
     id: Id,
-    aliases: z.array(Id).optional().describe('Former ids of this scene, so old links and QR codes keep working.'),
+    aliases: z
+      .array(Id)
+      .optional()
+      .describe('Former ids of this scene, so old links and QR codes keep working.'),
     title: LangMap,
     description: LangMap.optional(),
     panorama: Panorama,
     startView: View.optional(),
-    narration: z.record(LanguageCode, NarrationTrack).optional().describe('Narration per language.'),
+    narration: z
+      .record(LanguageCode, NarrationTrack)
+      .optional()
+      .describe('Narration per language.'),
     hotspots: z.array(Hotspot).default([]),
   })
   .strict();
@@ -148,7 +177,10 @@ export const Tour = z
     id: Id,
     title: LangMap,
     description: LangMap.optional(),
-    languages: z.array(LanguageCode).min(1).describe('Languages of this tour; the first is usually the default.'),
+    languages: z
+      .array(LanguageCode)
+      .min(1)
+      .describe('Languages of this tour; the first is usually the default.'),
     defaultLanguage: LanguageCode,
     startScene: Id.optional().describe('Scene shown first; by default the first scene.'),
     credits: z.array(Credit).optional(),

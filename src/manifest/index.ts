@@ -1,0 +1,31 @@
+/** Public API of the manifest module: schema and types, validation, problems. */
+
+export { ID_PATTERN, isId, isLanguageCode, LANG_PATTERN } from './ids.ts';
+export { JSON_SCHEMA_FILE, tourJsonSchema, tourJsonSchemaText } from './json-schema.ts';
+export { messages } from './messages.ts';
+export {
+  createJsonLocator,
+  type JsonLocator,
+  locateJsonPath,
+  type ParsedManifest,
+  parseManifestText,
+  type TextPosition,
+} from './parse.ts';
+export {
+  formatJsonPath,
+  hasErrors,
+  type JsonPath,
+  type LocalizedMessage,
+  type Problem,
+  type Severity,
+} from './problems.ts';
+export * from './schema.ts';
+export { type AssetPathCheck, checkAssetPath } from './semantics.ts';
+export { type LocalizedText, localize, textOf } from './text.ts';
+export {
+  sortProblems,
+  type ValidateOptions,
+  type ValidationResult,
+  validateTourData,
+  validateTourText,
+} from './validate.ts';

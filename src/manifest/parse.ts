@@ -1,0 +1,211 @@
+/**
+ * Reading manifest text: strict JSON (no comments, no trailing commas, so that every JSON tool
+ * and the browser's `JSON.parse` agree with us), with positions for every problem.
+ */
+import {
+  findNodeAtLocation,
+  type Node,
+  type ParseError,
+  parse,
+  parseTree,
+  printParseErrorCode,
+} from 'jsonc-parser';
+import { messages } from './messages.ts';
+import type { JsonPath, Problem } from './problems.ts';
+
+export interface TextPosition {
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units (what editors such as VS Code count). */
+  column: number;
+}
+
+/** `ok` is false when the text is not JSON at all; duplicate keys still give `ok: true`. */
+export type ParsedManifest =
+  | { ok: true; data: unknown; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+const PARSE_OPTIONS = {
+  allowTrailingComma: false,
+  disallowComments: true,
+  allowEmptyContent: false,
+};
+
+/** Windows Notepad saves UTF-8 with a byte-order mark; it is invisible and harmless. */
+export const stripBom = (text: string): string =>
+  text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+
+/**
+ * Parses manifest text. Only the first syntax error is reported: after it the parser is guessing,
+ * and its later complaints mostly repeat the first one. Duplicate keys are reported too, because
+ * JSON silently keeps the last one.
+ */
+export function parseManifestText(text: string, file: string): ParsedManifest {
+  const source = stripBom(text);
+  const errors: ParseError[] = [];
+  const data: unknown = parse(source, errors, PARSE_OPTIONS);
+  const first = errors[0];
+  if (first) return { ok: false, problems: [syntaxProblem(source, first, file)] };
+  const root = parseTree(source);
+  return { ok: true, data, problems: root ? duplicateKeyProblems(source, root, file) : [] };
+}
+
+/** Turns offsets into line/column; builds the line index once per text. */
+export function createPositionFinder(text: string): (offset: number) => TextPosition {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+  };
+}
+
+/** Finds JSON paths in one text; parses it once. */
+export interface JsonLocator {
+  locate(path: JsonPath): TextPosition | undefined;
+}
+
+export function createJsonLocator(text: string): JsonLocator {
+  const source = stripBom(text);
+  const root = parseTree(source, [], PARSE_OPTIONS);
+  const position = createPositionFinder(source);
+  return {
+    locate(path) {
+      const node = root && nearestNode(root, path);
+      return node ? position(nodeStart(node)) : undefined;
+    },
+  };
+}
+
+/** 1-based line and column of the node at `path` (or of its nearest existing ancestor). */
+export function locateJsonPath(text: string, path: JsonPath): TextPosition | undefined {
+  return createJsonLocator(text).locate(path);
+}
+
+/** A missing property points at the object that should hold it. */
+function nearestNode(root: Node, path: JsonPath): Node | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const node = findNodeAtLocation(root, [...path.slice(0, length)]);
+    if (node) return node;
+  }
+  return undefined;
+}
+
+/** A property's value is shown at its key: that is where a reader looks for `"target": …`. */
+function nodeStart(node: Node): number {
+  return node.parent?.type === 'property' ? node.parent.offset : node.offset;
+}
+
+function syntaxProblem(text: string, error: ParseError, file: string): Problem {
+  const { message, offset } = describeSyntaxError(text, error);
+  return {
+    severity: 'error',
+    code: 'invalid-json',
+    file,
+    path: [],
+    message,
+    ...createPositionFinder(text)(offset),
+  };
+}
+
+function describeSyntaxError(text: string, error: ParseError) {
+  const code = printParseErrorCode(error.error);
+  const at = error.offset;
+  if (text.trim() === '') return { message: messages.jsonEmpty(), offset: 0 };
+  const comma = trailingCommaBefore(text, at);
+  if (comma !== undefined && (code === 'ValueExpected' || code === 'PropertyNameExpected')) {
+    return { message: messages.jsonTrailingComma(), offset: comma };
+  }
+  if (code === 'InvalidSymbol') return { message: invalidSymbol(text, error), offset: at };
+  return { message: syntaxMessage(code), offset: at };
+}
+
+function syntaxMessage(code: ReturnType<typeof printParseErrorCode>) {
+  switch (code) {
+    case 'CommaExpected':
+      return messages.jsonMissingComma();
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
+      return messages.jsonComment();
+    case 'UnexpectedEndOfString':
+    case 'InvalidCharacter':
+      return messages.jsonUnclosedText();
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode':
+      return messages.jsonBackslash();
+    case 'CloseBraceExpected':
+      return messages.jsonMissingClose('}', '{');
+    case 'CloseBracketExpected':
+      return messages.jsonMissingClose(']', '[');
+    case 'ColonExpected':
+      return messages.jsonMissingColon();
+    case 'PropertyNameExpected':
+      return messages.jsonFieldNameExpected();
+    case 'ValueExpected':
+      return messages.jsonValueExpected();
+    case 'EndOfFileExpected':
+      return messages.jsonExtraContent();
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
+      return messages.jsonBadNumber();
+    default:
+      return messages.jsonOther();
+  }
+}
+
+function invalidSymbol(text: string, error: ParseError) {
+  const symbol = text.slice(error.offset, error.offset + error.length);
+  if (symbol.startsWith("'")) return messages.jsonSingleQuotes();
+  if (/^[\p{L}\p{N}_]+$/u.test(symbol)) return messages.jsonBareWord(symbol);
+  return messages.jsonOther();
+}
+
+/** Offset of a comma directly before `offset` (whitespace between), if any. */
+function trailingCommaBefore(text: string, offset: number): number | undefined {
+  if (!/[\]}]/.test(text.charAt(offset))) return undefined;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text.charAt(i))) i--;
+  return text.charAt(i) === ',' ? i : undefined;
+}
+
+function duplicateKeyProblems(text: string, root: Node, file: string): Problem[] {
+  const position = createPositionFinder(text);
+  const problems: Problem[] = [];
+  const visit = (node: Node, path: JsonPath): void => {
+    if (node.type === 'array') {
+      for (const [index, child] of (node.children ?? []).entries()) visit(child, [...path, index]);
+      return;
+    }
+    if (node.type !== 'object') return;
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (key?.type !== 'string') continue;
+      const name = String(key.value);
+      if (seen.has(name)) {
+        const message = messages.duplicateKey(name);
+        const at = position(property.offset);
+        problems.push({
+          severity: 'error',
+          code: 'duplicate-key',
+          file,
+          path: [...path, name],
+          message,
+          ...at,
+        });
+      }
+      seen.add(name);
+      if (value) visit(value, [...path, name]);
+    }
+  };
+  visit(root, []);
+  return problems;
+}

@@ -1,0 +1,397 @@
+/**
+ * Meaning-level checks that a schema cannot express: references between scenes, unique ids,
+ * languages, reachability and files. They read the data defensively, so they also run (and never
+ * crash) when the schema check failed: the author then sees every problem at once.
+ */
+import { isLanguageCode } from './ids.ts';
+import { closestMatch, messages } from './messages.ts';
+import type { JsonPath, LocalizedMessage, Problem, Severity } from './problems.ts';
+import { LangMap, Tour } from './schema.ts';
+import { isRecord, unwrap, walkWithSchema } from './schema-walk.ts';
+
+export interface SemanticOptions {
+  file: string;
+  /** Checks that asset files exist, given their path relative to the tour folder. */
+  fileExists?: (relativePath: string) => boolean | Promise<boolean>;
+  /**
+   * True when the data passed the schema. Reachability is only judged then: a malformed hotspot
+   * would otherwise make scenes look unreachable.
+   */
+  schemaValid: boolean;
+}
+
+interface Finding {
+  severity: Severity;
+  code: string;
+  path: JsonPath;
+  message: LocalizedMessage;
+}
+
+interface SceneView {
+  index: number;
+  id?: string;
+  aliases: Array<{ alias: string; index: number }>;
+  hotspots: HotspotView[];
+  value: Record<string, unknown>;
+}
+
+interface HotspotView {
+  index: number;
+  id?: string;
+  type?: string;
+  target?: string;
+  value: Record<string, unknown>;
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
+const error = (code: string, path: JsonPath, message: LocalizedMessage): Finding => ({
+  severity: 'error',
+  code,
+  path,
+  message,
+});
+const warning = (code: string, path: JsonPath, message: LocalizedMessage): Finding => ({
+  severity: 'warning',
+  code,
+  path,
+  message,
+});
+
+export async function semanticProblems(
+  data: unknown,
+  options: SemanticOptions,
+): Promise<Problem[]> {
+  const tour = record(data);
+  const scenes = readScenes(tour);
+  const findings = [
+    ...sceneIdFindings(scenes),
+    ...hotspotIdFindings(scenes),
+    ...sceneReferenceFindings(tour, scenes),
+    ...languageFindings(tour, scenes),
+    ...(options.schemaValid ? reachabilityFindings(tour, scenes) : []),
+    ...(await assetFindings(scenes, options.fileExists)),
+  ];
+  return findings.map((finding) => ({ ...finding, file: options.file }));
+}
+
+function readScenes(tour: Record<string, unknown>): SceneView[] {
+  return list(tour.scenes).flatMap((value, index) => {
+    if (!isRecord(value)) return [];
+    const aliases = list(value.aliases).flatMap((alias, i) =>
+      typeof alias === 'string' ? [{ alias, index: i }] : [],
+    );
+    const hotspots = list(value.hotspots).flatMap((h, i) =>
+      isRecord(h)
+        ? [{ index: i, id: text(h.id), type: text(h.type), target: text(h.target), value: h }]
+        : [],
+    );
+    return [{ index, id: text(value.id), aliases, hotspots, value }];
+  });
+}
+
+// ── Ids ──────────────────────────────────────────────────────────────────────
+
+function sceneIdFindings(scenes: readonly SceneView[]): Finding[] {
+  const findings: Finding[] = [];
+  const ids = new Map<string, number>();
+  for (const scene of scenes) {
+    if (scene.id === undefined) continue;
+    const first = ids.get(scene.id);
+    if (first === undefined) ids.set(scene.id, scene.index);
+    else {
+      const message = messages.duplicateSceneId(scene.id, first + 1);
+      findings.push(error('duplicate-scene-id', ['scenes', scene.index, 'id'], message));
+    }
+  }
+  return [...findings, ...aliasFindings(scenes, ids)];
+}
+
+/** An alias that collides is always the one to remove: ids are what links use today. */
+function aliasFindings(scenes: readonly SceneView[], ids: ReadonlyMap<string, number>): Finding[] {
+  const findings: Finding[] = [];
+  const owners = new Map<string, string>();
+  for (const scene of scenes) {
+    for (const { alias, index } of scene.aliases) {
+      const path = ['scenes', scene.index, 'aliases', index];
+      const idIndex = ids.get(alias);
+      const owner = owners.get(alias);
+      if (idIndex !== undefined) {
+        const message = messages.aliasIsSceneId(alias, idIndex + 1);
+        findings.push(error('duplicate-scene-alias', path, message));
+      } else if (owner !== undefined) {
+        findings.push(error('duplicate-scene-alias', path, messages.aliasTaken(alias, owner)));
+      } else owners.set(alias, scene.id ?? alias);
+    }
+  }
+  return findings;
+}
+
+function hotspotIdFindings(scenes: readonly SceneView[]): Finding[] {
+  return scenes.flatMap((scene) => {
+    const seen = new Set<string>();
+    return scene.hotspots.flatMap((hotspot) => {
+      if (hotspot.id === undefined) return [];
+      const duplicate = seen.has(hotspot.id);
+      seen.add(hotspot.id);
+      const path = ['scenes', scene.index, 'hotspots', hotspot.index, 'id'];
+      return duplicate
+        ? [error('duplicate-hotspot-id', path, messages.duplicateHotspotId(hotspot.id))]
+        : [];
+    });
+  });
+}
+
+// ── References between scenes ────────────────────────────────────────────────
+
+function sceneReferenceFindings(
+  tour: Record<string, unknown>,
+  scenes: readonly SceneView[],
+): Finding[] {
+  const ids = [...new Set(scenes.flatMap((scene) => (scene.id === undefined ? [] : [scene.id])))];
+  const known = new Set(ids);
+  const aliasOf = new Map(
+    scenes.flatMap((scene) => scene.aliases.map(({ alias }) => [alias, scene.id ?? ''] as const)),
+  );
+  const describe = (ref: string, field: string): LocalizedMessage => {
+    const real = aliasOf.get(ref);
+    if (real) return messages.sceneIsAlias(ref, field, real);
+    return messages.unknownScene(ref, ids, closestMatch(ref, ids));
+  };
+  const findings: Finding[] = [];
+  const start = text(tour.startScene);
+  if (start !== undefined && !known.has(start)) {
+    findings.push(error('unknown-start-scene', ['startScene'], describe(start, 'startScene')));
+  }
+  for (const scene of scenes) {
+    for (const hotspot of scene.hotspots) {
+      if (hotspot.type !== 'scene' || hotspot.target === undefined) continue;
+      const path = ['scenes', scene.index, 'hotspots', hotspot.index, 'target'];
+      if (!known.has(hotspot.target)) {
+        findings.push(error('unknown-scene-target', path, describe(hotspot.target, 'target')));
+      } else if (hotspot.target === scene.id) {
+        findings.push(warning('self-link', path, messages.selfLink(hotspot.target)));
+      }
+    }
+  }
+  return findings;
+}
+
+/** Scenes that no chain of scene hotspots leads to from the start scene. */
+function reachabilityFindings(
+  tour: Record<string, unknown>,
+  scenes: readonly SceneView[],
+): Finding[] {
+  const start = text(tour.startScene) ?? scenes[0]?.id;
+  const byId = new Map(scenes.map((scene) => [scene.id, scene]));
+  if (start === undefined || !byId.has(start)) return [];
+  const reached = new Set([start]);
+  const queue = [start];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (const hotspot of byId.get(id)?.hotspots ?? []) {
+      const target = hotspot.type === 'scene' ? hotspot.target : undefined;
+      if (target !== undefined && byId.has(target) && !reached.has(target)) {
+        reached.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return scenes.flatMap((scene) =>
+    scene.id === undefined || reached.has(scene.id)
+      ? []
+      : [
+          warning(
+            'unreachable-scene',
+            ['scenes', scene.index, 'id'],
+            messages.unreachableScene(scene.id, start),
+          ),
+        ],
+  );
+}
+
+// ── Languages ────────────────────────────────────────────────────────────────
+
+function languageFindings(tour: Record<string, unknown>, scenes: readonly SceneView[]): Finding[] {
+  const languages = list(tour.languages).filter((l): l is string => typeof l === 'string');
+  if (languages.length === 0) return [];
+  const findings: Finding[] = [];
+  languages.forEach((lang, index) => {
+    if (languages.indexOf(lang) < index) {
+      findings.push(
+        error('duplicate-language', ['languages', index], messages.duplicateLanguage(lang)),
+      );
+    }
+  });
+  // Malformed codes are the schema's to report; judging maps against them would only add noise.
+  const unique = [...new Set(languages.filter(isLanguageCode))];
+  if (unique.length === 0) return findings;
+  const defaultLanguage = text(tour.defaultLanguage);
+  if (defaultLanguage !== undefined && !unique.includes(defaultLanguage)) {
+    const message = messages.unknownDefaultLanguage(defaultLanguage, unique);
+    findings.push(error('unknown-default-language', ['defaultLanguage'], message));
+  }
+  const fallback = defaultLanguage ?? unique[0] ?? 'vi';
+  return [
+    ...findings,
+    ...languageMapFindings(tour, unique, fallback),
+    ...keyedByLanguageFindings(scenes, unique),
+  ];
+}
+
+/** Every visitor text: keys must be tour languages, and every tour language should be there. */
+function languageMapFindings(
+  tour: unknown,
+  languages: readonly string[],
+  fallback: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  walkWithSchema(Tour, tour, (schema, value, path) => {
+    if (unwrap(schema) !== LangMap || !isRecord(value)) return;
+    const keys = Object.keys(value);
+    for (const key of keys.filter((k) => isLanguageCode(k) && !languages.includes(k))) {
+      findings.push(
+        warning('unlisted-language', [...path, key], messages.unlistedLanguage(key, languages)),
+      );
+    }
+    // What the viewer shows instead: the default language, else any text present.
+    const present = keys.filter((key) => (text(value[key]) ?? '').trim() !== '');
+    const shown = present.includes(fallback) ? fallback : present[0];
+    const missing = languages.filter((lang) => !present.includes(lang));
+    if (shown !== undefined && missing.length > 0) {
+      findings.push(
+        warning('missing-translation', path, messages.missingTranslation(missing, shown)),
+      );
+    }
+  });
+  return findings;
+}
+
+/** Narration and audio hotspots are keyed by language too; a missing one simply falls back. */
+function keyedByLanguageFindings(
+  scenes: readonly SceneView[],
+  languages: readonly string[],
+): Finding[] {
+  const unlisted = (map: unknown) =>
+    Object.keys(record(map)).filter((k) => isLanguageCode(k) && !languages.includes(k));
+  return scenes.flatMap((scene) => [
+    ...unlisted(scene.value.narration).map((lang) =>
+      warning(
+        'unlisted-narration-language',
+        ['scenes', scene.index, 'narration', lang],
+        messages.unlistedNarrationLanguage(lang, languages),
+      ),
+    ),
+    ...scene.hotspots.flatMap((hotspot) =>
+      hotspot.type !== 'audio'
+        ? []
+        : unlisted(hotspot.value.audio).map((lang) =>
+            warning(
+              'unlisted-language',
+              ['scenes', scene.index, 'hotspots', hotspot.index, 'audio', lang],
+              messages.unlistedLanguage(lang, languages),
+            ),
+          ),
+    ),
+  ]);
+}
+
+// ── Files ────────────────────────────────────────────────────────────────────
+
+export type AssetPathCheck =
+  | { ok: true; path: string }
+  | { ok: false; reason: 'absolute' | 'url' | 'backslash' | 'escapes' };
+
+/**
+ * Whether a manifest path stays inside the tour folder, and its normal form ("./a/../b.jpg" →
+ * "b.jpg"). Backslashes are refused rather than converted: they break on web servers.
+ */
+export function checkAssetPath(value: string): AssetPathCheck {
+  if (/^[A-Za-z]:[\\/]/.test(value) || value.startsWith('/') || value.startsWith('\\')) {
+    return { ok: false, reason: 'absolute' };
+  }
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)) return { ok: false, reason: 'url' };
+  if (value.includes('\\')) return { ok: false, reason: 'backslash' };
+  const segments: string[] = [];
+  for (const segment of value.split('/')) {
+    if (segment === '..') {
+      if (segments.pop() === undefined) return { ok: false, reason: 'escapes' };
+    } else if (segment !== '.' && segment !== '') segments.push(segment);
+  }
+  return { ok: true, path: segments.join('/') };
+}
+
+interface AssetRef {
+  path: JsonPath;
+  value: string;
+}
+
+function assetRefs(scenes: readonly SceneView[]): AssetRef[] {
+  const refs: AssetRef[] = [];
+  const add = (value: unknown, path: JsonPath) => {
+    if (typeof value === 'string' && value !== '') refs.push({ path, value });
+  };
+  for (const scene of scenes) {
+    const base = ['scenes', scene.index];
+    const panorama = record(scene.value.panorama);
+    for (const key of ['source', 'preview', 'thumbnail'])
+      add(panorama[key], [...base, 'panorama', key]);
+    for (const [lang, track] of Object.entries(record(scene.value.narration))) {
+      for (const key of ['audio', 'captions'])
+        add(record(track)[key], [...base, 'narration', lang, key]);
+    }
+    for (const hotspot of scene.hotspots) {
+      const at = [...base, 'hotspots', hotspot.index];
+      if (hotspot.type === 'info') add(hotspot.value.image, [...at, 'image']);
+      if (hotspot.type !== 'audio') continue;
+      for (const [lang, file] of Object.entries(record(hotspot.value.audio)))
+        add(file, [...at, 'audio', lang]);
+    }
+  }
+  return refs;
+}
+
+async function assetFindings(
+  scenes: readonly SceneView[],
+  fileExists: SemanticOptions['fileExists'],
+): Promise<Finding[]> {
+  const checked = new Map<string, Promise<boolean>>();
+  const exists = (path: string): Promise<boolean> => {
+    let result = checked.get(path);
+    if (!result) {
+      // A failing callback is a missing file, not a crash of the validator.
+      result = Promise.resolve()
+        .then(() => fileExists?.(path) ?? true)
+        .catch(() => false);
+      checked.set(path, result);
+    }
+    return result;
+  };
+  const findings = await Promise.all(
+    assetRefs(scenes).map(async ({ path, value }): Promise<Finding[]> => {
+      const check = checkAssetPath(value);
+      if (!check.ok) return [pathFinding(path, value, check.reason)];
+      if (!fileExists || (await exists(check.path))) return [];
+      return [error('missing-file', path, messages.missingFile(value))];
+    }),
+  );
+  return findings.flat();
+}
+
+function pathFinding(path: JsonPath, value: string, reason: string): Finding {
+  switch (reason) {
+    case 'backslash':
+      return error(
+        'path-backslash',
+        path,
+        messages.pathBackslash(value, value.replace(/\\/g, '/')),
+      );
+    case 'url':
+      return error('path-outside-tour', path, messages.pathUrl(value));
+    case 'absolute':
+      return error('path-outside-tour', path, messages.pathAbsolute(value));
+    default:
+      return error('path-outside-tour', path, messages.pathEscapes(value));
+  }
+}
