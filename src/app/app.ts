@@ -30,6 +30,7 @@ export class App {
   private constructor(root: HTMLElement, i18n: Translator, lang: string) {
     this.i18n = i18n;
     this.lang = lang;
+    document.documentElement.lang = lang;
     this.screen = h('div', { class: 'screen' });
     this.page = new TourPage(i18n, {
       onSceneChange: (sceneId) => this.recordScene(sceneId),

@@ -1,0 +1,210 @@
+/**
+ * Publishing a tour: the pure rules. Given a parsed manifest (and, for the version, the bytes
+ * of its files), compute what is published: the augmented manifest, the list of files to copy,
+ * the thumbnails to generate and the catalogue entry. No file system, no Vite: the glue in
+ * `vite-plugin-tours.ts` (build and dev server) reads and writes, this module decides.
+ */
+import { createHash } from 'node:crypto';
+import type { LangMap, Tour } from '../manifest/schema.ts';
+
+export const INDEX_VERSION = 1;
+export const THUMBNAIL_WIDTH = 512;
+export const THUMBNAIL_HEIGHT = 256;
+export const THUMBNAIL_QUALITY = 70;
+/** Folder (inside each published tour) of the generated thumbnails. */
+export const THUMBS_DIR = 'thumbs';
+
+export interface CatalogueEntry {
+  id: string;
+  title: LangMap;
+  description?: LangMap;
+  languages: string[];
+  defaultLanguage: string;
+  sceneCount: number;
+  /** Relative to the site root, e.g. `tours/demo/thumbs/louvre.jpg`. */
+  thumbnail?: string;
+  contentVersion: string;
+}
+
+export interface CatalogueIndex {
+  version: typeof INDEX_VERSION;
+  tours: CatalogueEntry[];
+}
+
+/** A thumbnail the publisher must render: from `source` to `thumbnail` (tour-relative). */
+export interface ThumbnailJob {
+  sceneId: string;
+  source: string;
+  thumbnail: string;
+}
+
+/** A file that belongs to the published version, with its digest (see `fileDigest`). */
+export interface DigestedFile {
+  path: string;
+  digest: string;
+}
+
+/**
+ * A tour-relative asset path in canonical form (`a/b.jpg`), or undefined when it could leave
+ * the tour folder or is not a plain relative path (absolute, URL, backslash, `..`).
+ */
+export function normalizeAssetPath(path: string): string | undefined {
+  if (
+    path === '' ||
+    path.startsWith('/') ||
+    /[\\\0?#]/.test(path) ||
+    /^[a-z][a-z0-9+.-]*:/i.test(path)
+  ) {
+    return undefined;
+  }
+  const segments = path.split('/').filter((segment) => segment !== '.' && segment !== '');
+  if (segments.length === 0 || segments.includes('..')) return undefined;
+  return segments.join('/');
+}
+
+/** Every asset path the manifest names, as written (unsafe ones included: callers filter). */
+export function manifestAssetPaths(tour: Tour): string[] {
+  const paths: string[] = [];
+  for (const scene of tour.scenes) {
+    const { source, preview, thumbnail } = scene.panorama;
+    paths.push(source, ...(preview ? [preview] : []), ...(thumbnail ? [thumbnail] : []));
+    for (const track of Object.values(scene.narration ?? {})) {
+      if (track.audio) paths.push(track.audio);
+      if (track.captions) paths.push(track.captions);
+    }
+    for (const hotspot of scene.hotspots) {
+      if (hotspot.type === 'info' && hotspot.image) paths.push(hotspot.image);
+      if (hotspot.type === 'audio') paths.push(...Object.values(hotspot.audio));
+    }
+  }
+  return paths;
+}
+
+/**
+ * Credits and licence texts at the top of a tour folder travel with it (licences such as
+ * CC BY-SA require the notice to accompany the copies): `CREDITS.md`, `LICENSE`,
+ * `aframe-LICENSE-MIT.txt`, `COPYING`, `NOTICE`…
+ */
+export function isLegalFile(name: string): boolean {
+  return /(^|[-_.])(credits|licen[cs]e|copying|notice)([-_.]|$)/i.test(name) && !name.includes('/');
+}
+
+/** Result of `publishedFiles`: what to copy, and the paths refused as unsafe. */
+export interface FileSelection {
+  files: string[];
+  unsafe: string[];
+}
+
+/**
+ * The files of the tour folder to publish beside the manifest: those the manifest references
+ * plus the credits and licences (`topLevelNames`: names of the files at the folder's top).
+ * Sorted and without duplicates, so the content version does not depend on manifest order.
+ */
+export function publishedFiles(tour: Tour, topLevelNames: readonly string[]): FileSelection {
+  const files = new Set<string>();
+  const unsafe: string[] = [];
+  for (const path of manifestAssetPaths(tour)) {
+    const normalized = normalizeAssetPath(path);
+    if (normalized) files.add(normalized);
+    else unsafe.push(path);
+  }
+  for (const name of topLevelNames) if (isLegalFile(name)) files.add(name);
+  files.delete('tour.json');
+  return { files: [...files].sort(), unsafe };
+}
+
+export const thumbnailPath = (sceneId: string): string => `${THUMBS_DIR}/${sceneId}.jpg`;
+
+/** Scenes without an author-made thumbnail get one generated from their panorama. */
+export function thumbnailJobs(tour: Tour): ThumbnailJob[] {
+  return tour.scenes.flatMap((scene) => {
+    const source = normalizeAssetPath(scene.panorama.source);
+    if (scene.panorama.thumbnail || !source) return [];
+    return [{ sceneId: scene.id, source, thumbnail: thumbnailPath(scene.id) }];
+  });
+}
+
+/**
+ * The manifest as published: each scene has a `panorama.thumbnail` (the generated one where
+ * the author gave none, if it could be made: `madeThumbnails` holds those scene ids). The
+ * `$schema` hint is dropped: it points into the source tree, which is not published.
+ */
+export function publishedManifest(tour: Tour, madeThumbnails: ReadonlySet<string>): Tour {
+  const { $schema: _editorHint, ...rest } = tour;
+  return {
+    ...rest,
+    scenes: tour.scenes.map((scene) =>
+      scene.panorama.thumbnail || !madeThumbnails.has(scene.id)
+        ? scene
+        : { ...scene, panorama: { ...scene.panorama, thumbnail: thumbnailPath(scene.id) } },
+    ),
+  };
+}
+
+/** The published manifest's text: stable formatting, so its digest is stable too. */
+export const manifestText = (tour: Tour): string => `${JSON.stringify(tour, null, 2)}\n`;
+
+export const fileDigest = (content: Uint8Array | string): string =>
+  createHash('sha256').update(content).digest('hex');
+
+/**
+ * Short version of everything a visitor downloads for the tour: changes when the manifest or
+ * any published file changes (offline copies compare it to know when to update).
+ */
+export function contentVersion(manifest: string, files: readonly DigestedFile[]): string {
+  const hash = createHash('sha256').update(manifest);
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    hash.update(`\0${file.path}\0${file.digest}`);
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+export const startSceneOf = (tour: Tour) =>
+  tour.scenes.find((scene) => scene.id === tour.startScene) ?? tour.scenes[0];
+
+/** The catalogue entry of a published tour (`published`: the output of `publishedManifest`). */
+export function catalogueEntry(published: Tour, version: string): CatalogueEntry {
+  const thumbnail = startSceneOf(published)?.panorama.thumbnail;
+  const safeThumbnail = thumbnail ? normalizeAssetPath(thumbnail) : undefined;
+  return {
+    id: published.id,
+    title: published.title,
+    ...(published.description ? { description: published.description } : {}),
+    languages: published.languages,
+    defaultLanguage: published.defaultLanguage,
+    sceneCount: published.scenes.length,
+    ...(safeThumbnail ? { thumbnail: `tours/${published.id}/${safeThumbnail}` } : {}),
+    contentVersion: version,
+  };
+}
+
+export function catalogueIndex(entries: readonly CatalogueEntry[]): CatalogueIndex {
+  return {
+    version: INDEX_VERSION,
+    tours: [...entries].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
+
+/**
+ * Splits a request path below `/tours/` into decoded segments, refusing anything that could
+ * leave the folder once decoded (`..`, `%2e%2e`, encoded slashes, NUL). Works on the raw path:
+ * URL parsers resolve `%2e%2e` before we could see it.
+ */
+export function tourRequestSegments(rawPath: string, prefix = '/tours/'): string[] | undefined {
+  const pathOnly = rawPath.split(/[?#]/, 1)[0] ?? '';
+  if (!pathOnly.startsWith(prefix)) return undefined;
+  const segments: string[] = [];
+  for (const raw of pathOnly.slice(prefix.length).split('/')) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return undefined;
+    }
+    if (segment === '' || segment === '.' || segment === '..' || /[/\\\0]/.test(segment)) {
+      return undefined;
+    }
+    segments.push(segment);
+  }
+  return segments;
+}

@@ -1,0 +1,26 @@
+/**
+ * Serves the built site (`dist/`, built by `npm run test:e2e` before vitest starts) on a free
+ * port of 127.0.0.1 for the whole e2e run; tests get its address with `inject('baseUrl')`.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { createStaticServer } from '../../../scripts/static-server.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Address of the served `dist/`, ending with `/`, e.g. `http://127.0.0.1:40123/`. */
+    baseUrl: string;
+  }
+}
+
+const distDir = fileURLToPath(new URL('../../../dist/', import.meta.url));
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(`${distDir}index.html`)) {
+    throw new Error('dist/index.html is missing: run `npm run test:e2e` (it builds first).');
+  }
+  const server = await createStaticServer({ root: distDir, host: '127.0.0.1', port: 0 });
+  project.provide('baseUrl', server.url);
+  return () => server.close();
+}
