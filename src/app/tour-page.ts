@@ -5,13 +5,13 @@
  */
 
 import type { Translator } from '../i18n/i18n.ts';
-import { nativeName } from '../i18n/languages.ts';
 import type { LinkView } from '../links/deep-link.ts';
 import type { Hotspot, Scene, Tour } from '../manifest/schema.ts';
 import { localize, textOf } from '../manifest/text.ts';
 import type { NodeLabels } from '../viewer/nodes.ts';
 import { on, TourViewer } from '../viewer/tour-viewer.ts';
 import { h, replaceChildren } from './dom.ts';
+import { LanguagePicker } from './language-picker.ts';
 import { renderMarkdown } from './markdown.ts';
 import { Panel } from './panel.ts';
 import { tourBaseUrl } from './tour-source.ts';
@@ -29,7 +29,7 @@ export class TourPage {
   private readonly viewerHost: HTMLDivElement;
   private readonly tourTitle: HTMLElement;
   private readonly sceneTitle: HTMLElement;
-  private readonly languageSelect: HTMLSelectElement;
+  private readonly languagePicker: LanguagePicker;
   private readonly aboutButton: HTMLButtonElement;
   private readonly homeLink: HTMLAnchorElement;
   private readonly credit: HTMLElement;
@@ -45,7 +45,7 @@ export class TourPage {
     this.homeLink = h('a', { class: 'topbar__home', href: '#/', 'data-testid': 'home' }, '‹');
     this.tourTitle = h('p', { class: 'topbar__tour', 'data-testid': 'tour-title' });
     this.sceneTitle = h('h1', { class: 'topbar__scene', 'data-testid': 'scene-title' });
-    this.languageSelect = h('select', { class: 'topbar__lang', 'data-testid': 'language' });
+    this.languagePicker = new LanguagePicker((lang) => callbacks.onLanguageChange(lang));
     this.aboutButton = h(
       'button',
       { type: 'button', class: 'topbar__about', 'data-testid': 'about' },
@@ -68,16 +68,13 @@ export class TourPage {
         { class: 'topbar' },
         this.homeLink,
         h('div', { class: 'topbar__titles' }, this.tourTitle, this.sceneTitle),
-        this.languageSelect,
+        this.languagePicker.element,
         this.aboutButton,
       ),
       this.viewerHost,
       this.errorBox,
       this.credit,
       this.panel.element,
-    );
-    this.languageSelect.addEventListener('change', () =>
-      callbacks.onLanguageChange(this.languageSelect.value),
     );
     this.aboutButton.addEventListener('click', () => this.openAbout());
     this.applyUiStrings();
@@ -97,7 +94,7 @@ export class TourPage {
     this.lang = lang;
     this.panel.close();
     this.errorBox.hidden = true;
-    this.fillLanguages(tour);
+    this.languagePicker.setLanguages(tour.languages, lang);
     this.applyTourTexts();
     const viewer = this.ensureViewer();
     viewer.showTour({ tour, baseUrl: tourBaseUrl(tour.id), lang, sceneId, view });
@@ -121,7 +118,7 @@ export class TourPage {
     this.lang = lang;
     this.applyUiStrings();
     if (!this.tour) return;
-    this.languageSelect.value = lang;
+    this.languagePicker.value = lang;
     this.applyTourTexts();
     this.viewer?.setLanguage(lang, this.psvLang(), this.labels());
     this.panel.close();
@@ -252,15 +249,6 @@ export class TourPage {
     this.credit.hidden = !credit;
   }
 
-  private fillLanguages(tour: Tour): void {
-    replaceChildren(
-      this.languageSelect,
-      ...tour.languages.map((lang) => h('option', { value: lang, lang }, nativeName(lang))),
-    );
-    this.languageSelect.value = this.lang;
-    this.languageSelect.hidden = tour.languages.length < 2;
-  }
-
   private applyTourTexts(): void {
     const tour = this.tour!;
     this.tourTitle.textContent = this.text(tour.title);
@@ -273,7 +261,7 @@ export class TourPage {
     const t = this.i18n.t.bind(this.i18n);
     this.homeLink.setAttribute('aria-label', t('app.allTours'));
     this.homeLink.title = t('app.allTours');
-    this.languageSelect.setAttribute('aria-label', t('app.language'));
+    this.languagePicker.setLabel(t('app.language'));
     this.aboutButton.setAttribute('aria-label', t('app.about'));
     this.aboutButton.title = t('app.about');
     this.panel.setCloseLabel(t('app.close'));

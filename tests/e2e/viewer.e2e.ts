@@ -211,6 +211,22 @@ describe('tour viewer', () => {
     await page.close();
   });
 
+  it('switches language in place from the picker, without reloading', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    await openTour(page, `#/demo/${startScene}`);
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 42;
+    });
+    await page.getByTestId('language').selectOption('en');
+    await page.waitForFunction(() => location.hash.includes('l=en'));
+    expect(await sceneTitle(page)).toBe(sceneById(startScene).title.en);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    expect(await page.locator('.lang-picker__code').textContent()).toBe('EN');
+    await screenshot(page, 'language-switched-phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('fits a 360×640 phone with no horizontal overflow', async () => {
     const { page, errors } = await newPage(browser, { viewport: 'phone' });
     await openTour(page, '#/demo');
