@@ -10,14 +10,7 @@ type M = LocalizedMessage;
 
 /** How a value looks to the author. */
 export type ValueKind =
-  | 'text'
-  | 'number'
-  | 'list'
-  | 'object'
-  | 'language-map'
-  | 'boolean'
-  | 'null'
-  | 'other';
+  'text' | 'number' | 'list' | 'object' | 'language-map' | 'boolean' | 'null' | 'other';
 
 const KINDS: Record<ValueKind, M> = {
   text: { vi: 'chữ (đặt trong ngoặc kép "…")', en: 'text (in double quotes "…")' },

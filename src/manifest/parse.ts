@@ -22,8 +22,7 @@ export interface TextPosition {
 
 /** `ok` is false when the text is not JSON at all; duplicate keys still give `ok: true`. */
 export type ParsedManifest =
-  | { ok: true; data: unknown; problems: Problem[] }
-  | { ok: false; problems: Problem[] };
+  { ok: true; data: unknown; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 const PARSE_OPTIONS = {
   allowTrailingComma: false,

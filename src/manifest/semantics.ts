@@ -300,8 +300,7 @@ function keyedByLanguageFindings(
 // ── Files ────────────────────────────────────────────────────────────────────
 
 export type AssetPathCheck =
-  | { ok: true; path: string }
-  | { ok: false; reason: 'absolute' | 'url' | 'backslash' | 'escapes' };
+  { ok: true; path: string } | { ok: false; reason: 'absolute' | 'url' | 'backslash' | 'escapes' };
 
 /**
  * Whether a manifest path stays inside the tour folder, and its normal form ("./a/../b.jpg" →
