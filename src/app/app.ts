@@ -13,7 +13,7 @@ import { resolveLanguage } from '../i18n/languages.ts';
 import { type DeepLink, formatDeepLink, type LinkView, parseDeepLink } from '../links/deep-link.ts';
 import type { Tour } from '../manifest/schema.ts';
 import { renderCatalogue } from './catalogue-view.ts';
-import { h, replaceChildren } from './dom.ts';
+import { h, replaceChildren } from '../ui/dom.ts';
 import { TourPage } from './tour-page.ts';
 import { loadCatalogue, loadTour } from './tour-source.ts';
 

@@ -4,7 +4,7 @@ import type { Translator } from '../i18n/i18n.ts';
 import { nativeName } from '../i18n/languages.ts';
 import { formatDeepLink } from '../links/deep-link.ts';
 import { localize } from '../manifest/text.ts';
-import { h } from './dom.ts';
+import { h } from '../ui/dom.ts';
 import type { CatalogueEntry } from './tour-source.ts';
 
 export function renderCatalogue(

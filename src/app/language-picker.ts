@@ -4,7 +4,7 @@
  * scene title keeps its room; the select itself stays on top, invisible, to take the tap.
  */
 import { nativeName } from '../i18n/languages.ts';
-import { h, replaceChildren } from './dom.ts';
+import { h, replaceChildren } from '../ui/dom.ts';
 
 export class LanguagePicker {
   readonly element: HTMLElement;

@@ -4,7 +4,7 @@
  * [links](https://…). Output is built as DOM nodes, never as an HTML string, so nothing an
  * author writes can become markup or script; links other than http(s) and mailto stay text.
  */
-import { h } from './dom.ts';
+import { h } from '../ui/dom.ts';
 
 const SAFE_URL = /^(https?:\/\/|mailto:)/i;
 const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|_(.+?)_|\[([^\]]+)\]\(([^)\s]+)\)|\\([\\*_[\]()])/;

@@ -2,7 +2,7 @@
  * A side panel (a bottom sheet on phones) for info hotspots and the "about" page.
  * Focus moves into it when it opens and back where it was when it closes; Escape closes it.
  */
-import { h, replaceChildren } from './dom.ts';
+import { h, replaceChildren } from '../ui/dom.ts';
 
 export interface PanelContent {
   title: string;

@@ -10,7 +10,10 @@ import type { Hotspot, Scene, Tour } from '../manifest/schema.ts';
 import { localize, textOf } from '../manifest/text.ts';
 import type { NodeLabels } from '../viewer/nodes.ts';
 import { on, TourViewer } from '../viewer/tour-viewer.ts';
-import { h, replaceChildren } from './dom.ts';
+import { type NarrationLabel, NarrationPlayer } from '../narration/narration-player.ts';
+import { planNarration } from '../narration/narration-plan.ts';
+import { parseWebVtt } from '../narration/webvtt.ts';
+import { h, replaceChildren } from '../ui/dom.ts';
 import { LanguagePicker } from './language-picker.ts';
 import { renderMarkdown } from './markdown.ts';
 import { Panel } from './panel.ts';
@@ -35,6 +38,7 @@ export class TourPage {
   private readonly credit: HTMLElement;
   private readonly errorBox: HTMLElement;
   private readonly panel: Panel;
+  private readonly narration: NarrationPlayer;
   private viewer: TourViewer | null = null;
   private tour: Tour | null = null;
   private lang = '';
@@ -60,6 +64,11 @@ export class TourPage {
       'data-testid': 'scene-error',
     });
     this.panel = new Panel(t.t('app.close'));
+    this.narration = new NarrationPlayer({
+      label: (key: NarrationLabel) => this.i18n.t(`narration.${key}`),
+      onTranscript: () => void this.openTranscript(),
+      assetUrl: (path) => this.assetUrl(path),
+    });
     this.element = h(
       'div',
       { class: 'tour-page', hidden: true },
@@ -73,7 +82,7 @@ export class TourPage {
       ),
       this.viewerHost,
       this.errorBox,
-      this.credit,
+      h('div', { class: 'dock' }, this.narration.captions, this.narration.element, this.credit),
       this.panel.element,
     );
     this.aboutButton.addEventListener('click', () => this.openAbout());
@@ -110,6 +119,7 @@ export class TourPage {
 
   hide(): void {
     this.panel.close();
+    this.narration.stop();
     this.element.hidden = true;
   }
 
@@ -122,6 +132,10 @@ export class TourPage {
     this.applyTourTexts();
     this.viewer?.setLanguage(lang, this.psvLang(), this.labels());
     this.panel.close();
+    this.narration.refreshLabels();
+    const scene = this.currentSceneId ? this.scene(this.currentSceneId) : undefined;
+    // A visitor listening keeps listening, now in the new language.
+    if (scene) this.narration.load(this.narrationPlan(scene), this.narration.isPlaying);
   }
 
   private ensureViewer(): TourViewer {
@@ -147,6 +161,7 @@ export class TourPage {
     this.showCredit(scene);
     this.errorBox.hidden = !failed;
     if (failed) this.renderSceneError(sceneId);
+    this.narration.load(scene && !failed ? this.narrationPlan(scene) : { kind: 'none' });
     this.callbacks.onSceneChange(sceneId);
   }
 
@@ -178,7 +193,10 @@ export class TourPage {
       return;
     }
     if (hotspot.type === 'info') this.openInfo(hotspot);
-    if (hotspot.type === 'audio') this.openAudio(hotspot);
+    if (hotspot.type === 'audio') {
+      this.narration.pause();
+      this.openAudio(hotspot);
+    }
   }
 
   private openInfo(hotspot: Extract<Hotspot, { type: 'info' }>): void {
@@ -209,6 +227,37 @@ export class TourPage {
       body: [audio, transcript ? renderMarkdown(transcript.text) : null],
     });
     void audio?.play().catch(() => undefined);
+  }
+
+  private narrationPlan(scene: Scene) {
+    return planNarration(scene, this.lang, this.tour!.defaultLanguage);
+  }
+
+  /** The full narration text, from the manifest or else from the captions file. */
+  private async openTranscript(): Promise<void> {
+    const scene = this.currentSceneId ? this.scene(this.currentSceneId) : undefined;
+    if (!scene) return;
+    const plan = this.narrationPlan(scene);
+    if (plan.kind === 'none') return;
+    let text = plan.text ?? '';
+    if (!text && plan.kind === 'audio' && plan.captions)
+      text = await this.captionsText(plan.captions);
+    this.panel.open({
+      title: `${this.i18n.t('narration.transcript')} — ${this.text(scene.title)}`,
+      lang: plan.lang,
+      note: plan.fallback ? this.i18n.t('app.translationMissing') : undefined,
+      body: [renderMarkdown(text)],
+    });
+  }
+
+  private async captionsText(path: string): Promise<string> {
+    try {
+      const response = await fetch(this.assetUrl(path));
+      const parsed = parseWebVtt(await response.text());
+      return parsed.ok ? parsed.cues.map((cue) => cue.text.replace(/\n/g, ' ')).join(' ') : '';
+    } catch {
+      return '';
+    }
   }
 
   private openAbout(): void {

@@ -247,15 +247,21 @@ describe('the sample tour', () => {
     ];
     const { files, unsafe } = publishedFiles(demo, top);
     expect(unsafe).toEqual([]);
-    expect(files).toEqual([
-      'CREDITS.md',
-      'aframe-LICENSE-MIT.txt',
-      'panoramas/louvre.jpg',
-      'panoramas/machu-picchu.jpg',
-      'panoramas/puydesancy.jpg',
-      'panoramas/tintamarre.jpg',
-      'vrview-COPYING-Apache-2.0.txt',
-    ]);
+    const narration = ['louvre', 'machu-picchu', 'puy-de-sancy', 'tintamarre'].flatMap((scene) =>
+      ['en', 'vi'].flatMap((lang) => [`audio/${lang}/${scene}.mp3`, `audio/${lang}/${scene}.vtt`]),
+    );
+    expect([...files].sort()).toEqual(
+      [
+        'CREDITS.md',
+        'aframe-LICENSE-MIT.txt',
+        'panoramas/louvre.jpg',
+        'panoramas/machu-picchu.jpg',
+        'panoramas/puydesancy.jpg',
+        'panoramas/tintamarre.jpg',
+        'vrview-COPYING-Apache-2.0.txt',
+        ...narration,
+      ].sort(),
+    );
     expect(thumbnailJobs(demo)).toHaveLength(4);
   });
 });
