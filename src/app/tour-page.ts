@@ -157,7 +157,7 @@ export class TourPage {
   private onSceneShown(sceneId: string, failed: boolean): void {
     const scene = this.scene(sceneId);
     this.panel.close();
-    this.sceneTitle.textContent = scene ? this.text(scene.title) : '';
+    this.showText(this.sceneTitle, scene?.title);
     this.showCredit(scene);
     this.errorBox.hidden = !failed;
     if (failed) this.renderSceneError(sceneId);
@@ -300,9 +300,9 @@ export class TourPage {
 
   private applyTourTexts(): void {
     const tour = this.tour!;
-    this.tourTitle.textContent = this.text(tour.title);
+    this.showText(this.tourTitle, tour.title);
     const scene = this.currentSceneId ? this.scene(this.currentSceneId) : undefined;
-    if (scene) this.sceneTitle.textContent = this.text(scene.title);
+    if (scene) this.showText(this.sceneTitle, scene.title);
     document.title = `${this.text(tour.title)} — ${this.i18n.t('app.name')}`;
   }
 
@@ -360,6 +360,19 @@ export class TourPage {
 
   private localized(map: Record<string, string> | undefined) {
     return localize(map, this.lang, this.tour?.defaultLanguage ?? this.lang);
+  }
+
+  /**
+   * Puts a tour text into an element with its real language; a fallback (missing
+   * translation) is marked discreetly and explained on hover or to screen readers.
+   */
+  private showText(element: HTMLElement, map: Record<string, string> | undefined): void {
+    const text = this.localized(map);
+    element.textContent = text?.text ?? '';
+    element.lang = text?.lang ?? this.lang;
+    element.classList.toggle('is-fallback', Boolean(text?.fallback));
+    if (text?.fallback) element.title = this.i18n.t('app.translationMissing');
+    else element.removeAttribute('title');
   }
 
   private text(map: Record<string, string> | undefined): string {

@@ -11,7 +11,12 @@ const baseUrl = inject('baseUrl');
 const SCENE = 'louvre';
 let browser: Browser;
 let tour: {
-  scenes: Array<{ id: string; narration?: Record<string, { text?: string; audio?: string }> }>;
+  scenes: Array<{
+    id: string;
+    title: Record<string, string>;
+    hotspots: unknown[];
+    narration?: Record<string, { text?: string; audio?: string }>;
+  }>;
 };
 
 beforeAll(async () => {
@@ -208,6 +213,57 @@ describe('narration without a recording', () => {
     await panel.waitFor({ state: 'visible' });
     expect(await panel.textContent()).toContain(text.slice(0, 40));
     await screenshot(page, 'narration-transcript-phone-en');
+    await page.close();
+  });
+});
+
+describe('audio hotspots and missing translations', () => {
+  it('an audio hotspot plays its clip and pauses the narration', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'kiosk' });
+    const copy = structuredClone(tour);
+    copy.scenes
+      .find((scene) => scene.id === SCENE)!
+      .hotspots.push({
+        id: 'story',
+        type: 'audio',
+        position: { yaw: -10, pitch: -5 },
+        title: { vi: 'Câu chuyện', en: 'A story' },
+        audio: { en: 'audio/en/tintamarre.mp3' },
+      });
+    await page.route('**/tours/demo/tour.json', (route) => route.fulfill({ json: copy }));
+    await page.goto(`${baseUrl}#/demo/${SCENE}?v=-10,-5&l=en`);
+    await waitForCanvasDrawn(page);
+    await page.getByTestId('narration-play').click();
+    await waitForTimeAbove(page, 0.5);
+    await page.locator('[data-hotspot="story"]').click();
+    const clip = page.getByTestId('panel').locator('audio');
+    await clip.waitFor();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector<HTMLAudioElement>('[data-testid="panel"] audio')?.currentTime ??
+          0) > 0.3,
+    );
+    expect(await clip.evaluate((audio: HTMLAudioElement) => audio.currentSrc)).toMatch(
+      /audio\/en\/tintamarre\.mp3$/,
+    );
+    expect((await audioState(page)).paused).toBe(true);
+    await screenshot(page, 'audio-hotspot-kiosk-en');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks a title shown in the default language because its translation is missing', async () => {
+    const { page } = await newPage(browser, { viewport: 'phone' });
+    const copy = structuredClone(tour);
+    const scene = copy.scenes.find((s) => s.id === SCENE)!;
+    delete scene.title.en;
+    await page.route('**/tours/demo/tour.json', (route) => route.fulfill({ json: copy }));
+    await open(page, 'en');
+    const title = page.getByTestId('scene-title');
+    expect(await title.textContent()).toBe(scene.title.vi);
+    expect(await title.getAttribute('lang')).toBe('vi');
+    expect(await title.getAttribute('class')).toContain('is-fallback');
+    expect(await title.getAttribute('title')).toBe('Not yet translated');
     await page.close();
   });
 });
