@@ -1,6 +1,13 @@
-/** Entry of the tourist's app. */
+/** Entry of the tourist's app (and of kiosks: same build, `?kiosk=<profile>`). */
 import './app/styles.css';
 import { App } from './app/app.ts';
+import { kioskProfile } from './kiosk/profile.ts';
 
 const root = document.getElementById('app');
-if (root) void App.start(root);
+const profile = kioskProfile(location.search);
+if (root && profile) {
+  // Kiosk code is loaded only on kiosks.
+  void import('./app/kiosk-mode.ts').then(({ startKioskMode }) => startKioskMode(root, profile));
+} else if (root) {
+  void App.start(root);
+}

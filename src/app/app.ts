@@ -14,10 +14,16 @@ import { type DeepLink, formatDeepLink, type LinkView, parseDeepLink } from '../
 import type { Tour } from '../manifest/schema.ts';
 import { renderCatalogue } from './catalogue-view.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
-import { TourPage } from './tour-page.ts';
+import { TourPage, type TourPageOptions } from './tour-page.ts';
 import { loadCatalogue, loadTour } from './tour-source.ts';
 
 const LANGUAGE_KEY = 'heritage-tour:language';
+
+export interface AppOptions {
+  page?: TourPageOptions;
+  /** Kiosks keep no history (there is no back button) and never remember a visitor's language. */
+  kiosk?: boolean;
+}
 
 export class App {
   private readonly i18n: Translator;
@@ -27,29 +33,36 @@ export class App {
   private lang: string;
   private explicitLang = false;
 
-  private constructor(root: HTMLElement, i18n: Translator, lang: string) {
+  private readonly options: AppOptions;
+
+  private constructor(root: HTMLElement, i18n: Translator, lang: string, options: AppOptions) {
     this.i18n = i18n;
     this.lang = lang;
+    this.options = options;
     document.documentElement.lang = lang;
     this.screen = h('div', { class: 'screen' });
-    this.page = new TourPage(i18n, {
-      onSceneChange: (sceneId) => this.recordScene(sceneId),
-      onViewChange: (view) => this.recordView(view),
-      onLanguageChange: (next) => void this.changeLanguage(next),
-    });
+    this.page = new TourPage(
+      i18n,
+      {
+        onSceneChange: (sceneId) => this.recordScene(sceneId),
+        onViewChange: (view) => this.recordView(view),
+        onLanguageChange: (next) => void this.changeLanguage(next),
+      },
+      options.page,
+    );
     replaceChildren(root, this.screen, this.page.element);
   }
 
-  static async start(root: HTMLElement): Promise<App> {
+  static async start(root: HTMLElement, options: AppOptions = {}): Promise<App> {
     const link = parseDeepLink(location.hash);
     const lang = resolveLanguage({
       available: UI_LANGUAGES,
       fallback: DEFAULT_UI_LANGUAGE,
       fromLink: link.lang,
-      saved: readSavedLanguage(),
+      saved: options.kiosk ? null : readSavedLanguage(),
       browser: navigator.languages,
     });
-    const app = new App(root, await createTranslator(lang), lang);
+    const app = new App(root, await createTranslator(lang), lang, options);
     app.explicitLang = Boolean(link.lang);
     window.addEventListener('popstate', () => void app.route());
     await app.route();
@@ -72,6 +85,44 @@ export class App {
     } else if (link.view) {
       this.page.lookAt(link.view);
     }
+  }
+
+  get tourPage(): TourPage {
+    return this.page;
+  }
+
+  get language(): string {
+    return this.lang;
+  }
+
+  get translator(): Translator {
+    return this.i18n;
+  }
+
+  /**
+   * Starts a fresh visit (kiosk idle reset): panels closed, narration stopped, the language
+   * back to `lang`, the tour at its start scene and start view.
+   */
+  async resetVisit(tourId: string, lang: string): Promise<void> {
+    this.page.resetVisit();
+    this.explicitLang = true;
+    history.replaceState(null, '', formatDeepLink({ tour: tourId, lang }));
+    const tour = await this.tourFor(tourId);
+    if (!tour) return;
+    this.screen.hidden = true;
+    if (lang !== this.lang) await this.applyLanguage(lang);
+    // Same tour on screen: move within it rather than reload it (no flash, no refetch).
+    if (this.page.currentTourId !== tourId || this.page.element.hidden) {
+      this.page.show(tour, this.lang);
+    } else if (!this.page.goToStart()) {
+      // Already at the start scene: no scene change will offer its narration, so offer it here.
+      this.page.offerNarration();
+    }
+  }
+
+  /** Goes to a scene of the current tour (the attract loop), without a history entry. */
+  showScene(sceneId: string): void {
+    this.page.goTo(sceneId);
   }
 
   private async showCatalogue(link: DeepLink): Promise<void> {
@@ -131,7 +182,7 @@ export class App {
 
   private async changeLanguage(lang: string): Promise<void> {
     this.explicitLang = true;
-    saveLanguage(lang);
+    if (!this.options.kiosk) saveLanguage(lang);
     await this.applyLanguage(lang);
     this.writeAddress({ lang }, 'replace');
   }
@@ -146,7 +197,8 @@ export class App {
   private recordScene(sceneId: string): void {
     const current = parseDeepLink(location.hash);
     // A new scene is a history entry (back/forward walk the visit); the first one is not.
-    const mode = current.scene && current.scene !== sceneId ? 'push' : 'replace';
+    const mode =
+      current.scene && current.scene !== sceneId && !this.options.kiosk ? 'push' : 'replace';
     const view = current.scene === sceneId ? current.view : undefined;
     this.writeAddress({ scene: sceneId, view }, mode);
   }

@@ -19,6 +19,13 @@ import { renderMarkdown } from './markdown.ts';
 import { Panel } from './panel.ts';
 import { tourBaseUrl } from './tour-source.ts';
 
+/** How the page behaves: a phone visit by default; kiosks change these. */
+export interface TourPageOptions {
+  hideExternalLinks?: boolean;
+  autoplayNarration?: boolean;
+  captionsOn?: boolean;
+}
+
 export interface TourPageCallbacks {
   onSceneChange: (sceneId: string) => void;
   onViewChange: (view: LinkView) => void;
@@ -43,9 +50,12 @@ export class TourPage {
   private tour: Tour | null = null;
   private lang = '';
 
-  constructor(t: Translator, callbacks: TourPageCallbacks) {
+  private readonly options: TourPageOptions;
+
+  constructor(t: Translator, callbacks: TourPageCallbacks, options: TourPageOptions = {}) {
     this.i18n = t;
     this.callbacks = callbacks;
+    this.options = options;
     this.homeLink = h('a', { class: 'topbar__home', href: '#/', 'data-testid': 'home' }, '‹');
     this.tourTitle = h('p', { class: 'topbar__tour', 'data-testid': 'tour-title' });
     this.sceneTitle = h('h1', { class: 'topbar__scene', 'data-testid': 'scene-title' });
@@ -68,6 +78,8 @@ export class TourPage {
       label: (key: NarrationLabel) => this.i18n.t(`narration.${key}`),
       onTranscript: () => void this.openTranscript(),
       assetUrl: (path) => this.assetUrl(path),
+      autoplay: options.autoplayNarration ?? false,
+      captionsOn: options.captionsOn ?? true,
     });
     this.element = h(
       'div',
@@ -117,6 +129,43 @@ export class TourPage {
     this.viewer?.lookAt(view);
   }
 
+  /** The tour's start scene at its start view; false when it was already on screen. */
+  goToStart(): boolean {
+    const tour = this.tour;
+    const start = tour?.startScene ?? tour?.scenes[0]?.id;
+    const scene = tour?.scenes.find((s) => s.id === start);
+    if (!scene || !this.viewer) return false;
+    const view = scene.startView ?? { yaw: 0, pitch: 0 };
+    return this.viewer.goTo(scene.id, { zoom: 50, ...view });
+  }
+
+  /** While quiet (a kiosk's attract loop), narration is never started by a scene change. */
+  quiet = false;
+
+  /** Ends what the last visitor left open: panels, narration. */
+  resetVisit(): void {
+    this.panel.close();
+    this.narration.stop();
+  }
+
+  /** Offers (or, with autoplay, starts) the current scene's narration afresh. */
+  offerNarration(): void {
+    const scene = this.currentSceneId ? this.scene(this.currentSceneId) : undefined;
+    if (scene) this.narration.load(this.narrationPlan(scene), this.quiet ? false : undefined);
+  }
+
+  /** Slow rotation for the kiosk's attract loop (none when the visitor prefers less motion). */
+  autorotate(on: boolean): void {
+    this.viewer?.autorotate(on);
+  }
+
+  /** The scene after the current one, in gallery order (wrapping). */
+  nextSceneId(): string | undefined {
+    const scenes = this.tour?.scenes ?? [];
+    const index = scenes.findIndex((scene) => scene.id === this.currentSceneId);
+    return scenes[(index + 1) % scenes.length]?.id;
+  }
+
   hide(): void {
     this.panel.close();
     this.narration.stop();
@@ -145,6 +194,7 @@ export class TourPage {
       psvLang: this.psvLang(),
       labels: this.labels(),
       reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+      hideExternalLinks: this.options.hideExternalLinks ?? false,
     });
     on(viewer, 'scene-change', ({ detail }) => this.onSceneShown(detail.sceneId, false));
     on(viewer, 'scene-error', ({ detail }) => this.onSceneShown(detail.sceneId, true));
@@ -161,7 +211,8 @@ export class TourPage {
     this.showCredit(scene);
     this.errorBox.hidden = !failed;
     if (failed) this.renderSceneError(sceneId);
-    this.narration.load(scene && !failed ? this.narrationPlan(scene) : { kind: 'none' });
+    const plan = scene && !failed ? this.narrationPlan(scene) : { kind: 'none' as const };
+    this.narration.load(plan, this.quiet ? false : undefined);
     this.callbacks.onSceneChange(sceneId);
   }
 

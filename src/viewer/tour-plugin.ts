@@ -18,6 +18,8 @@ export class TourPlugin extends VirtualTourPlugin {
   /** Set by the owner after construction (PSV builds plugins from their class). */
   onNodeFailed: NodeFailedHandler | null = null;
   private lastFailedNode: string | null = null;
+  /** Counts navigations: a failure of one that a newer navigation replaced is not reported. */
+  private navigation = 0;
 
   override setCurrentNode(
     nodeId: string,
@@ -26,6 +28,7 @@ export class TourPlugin extends VirtualTourPlugin {
   ): Promise<boolean> {
     // After a failure the plugin still believes the previous scene is on screen.
     const retry = this.lastFailedNode !== null ? { ...options, forceUpdate: true } : options;
+    const navigation = ++this.navigation;
     return super
       .setCurrentNode(nodeId, retry, fromLink)
       .then((completed) => {
@@ -33,6 +36,7 @@ export class TourPlugin extends VirtualTourPlugin {
         return completed;
       })
       .catch((error: unknown) => {
+        if (navigation !== this.navigation) return false;
         this.lastFailedNode = nodeId;
         this.onNodeFailed?.(nodeId, error);
         return false;

@@ -64,6 +64,8 @@ export class TourViewer extends EventTarget {
   private baseUrl = '';
   private lang = '';
   private currentScene: string | null = null;
+  /** Scene being loaded, so a second request for it does not start a second load. */
+  private loadingScene: string | null = null;
   /** View to apply at the next arrival, when it was asked for explicitly (deep link). */
   private pendingView: LinkView | null = null;
   private viewTimer: ReturnType<typeof setTimeout> | undefined;
@@ -123,18 +125,35 @@ export class TourViewer extends EventTarget {
     this.pendingView = options.view ?? null;
     const start = this.sceneOrStart(options.sceneId);
     this.currentScene = null;
+    this.loadingScene = start;
     this.plugin.setNodes(this.nodes(), start);
   }
 
-  /** Goes to a scene (by the address bar, the scene list…); `view` overrides its start view. */
-  goTo(sceneId: string, view?: LinkView): void {
-    if (!this.tour) return;
-    if (sceneId === this.currentScene) {
+  /**
+   * Goes to a scene (by the address bar, the scene list…); `view` overrides its start view.
+   * Returns false when that scene is already on screen (then only the view changes).
+   */
+  goTo(sceneId: string, view?: LinkView): boolean {
+    if (!this.tour) return false;
+    const target = this.sceneOrStart(sceneId);
+    if (target === this.loadingScene) {
+      if (view) this.pendingView = view;
+      return true;
+    }
+    if (target === this.currentScene) {
       if (view) this.lookAt(view);
-      return;
+      return false;
     }
     this.pendingView = view ?? null;
-    void this.plugin.setCurrentNode(this.sceneOrStart(sceneId));
+    this.loadingScene = target;
+    void this.plugin.setCurrentNode(target);
+    return true;
+  }
+
+  autorotate(on: boolean): void {
+    const plugin = this.psv.getPlugin<AutorotatePlugin>(AutorotatePlugin);
+    if (on && !this.options.reducedMotion) plugin.start();
+    else plugin.stop();
   }
 
   lookAt(view: LinkView): void {
@@ -233,6 +252,10 @@ export class TourViewer extends EventTarget {
   private listen(): void {
     this.plugin.addEventListener('node-changed', ({ node }) => {
       this.currentScene = node.id;
+      this.loadingScene = null;
+      // A view asked for while the scene was already loading arrives after its transition.
+      if (this.pendingView) this.lookAt(this.pendingView);
+      this.pendingView = null;
       this.emit('scene-change', { sceneId: node.id });
     });
     const markers = this.psv.getPlugin<MarkersPlugin>(MarkersPlugin);
@@ -250,6 +273,7 @@ export class TourViewer extends EventTarget {
     this.psv.hideError();
     this.psv.loader.hide();
     this.currentScene = sceneId;
+    this.loadingScene = null;
     this.emit('scene-error', { sceneId });
   }
 
