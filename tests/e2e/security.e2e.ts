@@ -1,0 +1,80 @@
+/**
+ * Author text is never markup: a tour whose every text is an XSS attempt shows the text,
+ * runs nothing and adds no element.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from './support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+const ATTACKS = [
+  '<img src=x onerror="window.__xss=1">',
+  '<script>window.__xss=2</script>',
+  '<iframe src="javascript:window.top.__xss=3"></iframe>',
+  '<svg onload="window.__xss=4">',
+  '"><b onmouseover="window.__xss=5">x</b>',
+  '[click](javascript:window.__xss=6)',
+];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('author text', () => {
+  it('is shown as text everywhere: titles, labels, gallery, info panel, credits', async () => {
+    const tour = await (await fetch(`${baseUrl}tours/demo/tour.json`)).json();
+    const evil = (i: number) => ({
+      vi: ATTACKS[i % ATTACKS.length]!,
+      en: ATTACKS[(i + 1) % ATTACKS.length]!,
+    });
+    tour.title = evil(0);
+    tour.scenes.forEach((scene: Record<string, unknown>, i: number) => {
+      scene.title = evil(i);
+      scene.panorama = {
+        ...(scene.panorama as object),
+        credit: { author: ATTACKS[i]!, license: ATTACKS[i + 1]! },
+      };
+      for (const hotspot of scene.hotspots as Array<Record<string, unknown>>) {
+        hotspot.title = evil(i + 2);
+        if (hotspot.type === 'info')
+          hotspot.body = { vi: ATTACKS.join('\n\n'), en: ATTACKS.join(' ') };
+      }
+    });
+    const { page, errors } = await newPage(browser, { viewport: 'kiosk' });
+    await page.route('**/tours/demo/tour.json', (route) => route.fulfill({ json: tour }));
+    const start = tour.scenes[0];
+    const info = start.hotspots.find((h: { type: string }) => h.type === 'info');
+    await page.goto(`${baseUrl}#/demo/${start.id}?v=${info.position.yaw},${info.position.pitch}`);
+    await waitForCanvasDrawn(page);
+    await page.locator(`[data-hotspot="${info.id}"]`).click();
+    await page.getByTestId('panel').waitFor({ state: 'visible' });
+    await page.locator('.psv-gallery-button').click();
+    await page.locator('.psv-gallery-item').first().waitFor();
+    await screenshot(page, 'xss-corpus-gallery-kiosk');
+    await page.locator('.psv-gallery-button').click();
+    await page.getByTestId('about').click();
+    await page.waitForTimeout(300);
+    await screenshot(page, 'xss-corpus-kiosk');
+
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).toBeUndefined();
+    const injected = await page.evaluate(
+      () =>
+        document.querySelectorAll(
+          '.tour-page iframe, .tour-page script, .tour-page [onerror], .tour-page [onload], .tour-page [onmouseover], .tour-page a[href^="javascript"], .psv-gallery img[src="x"]',
+        ).length,
+    );
+    expect(injected).toBe(0);
+    expect(await page.getByTestId('scene-title').textContent()).toBe(start.title.vi);
+    expect(await page.getByTestId('panel').textContent()).toContain('<script>');
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    await page.close();
+  });
+});
