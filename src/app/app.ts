@@ -78,6 +78,9 @@ export class App {
     this.screen.hidden = true;
     const lang = this.languageFor(tour, link);
     if (lang !== this.lang) await this.applyLanguage(lang);
+    if (link.scene && !knowsScene(tour, link.scene)) {
+      this.page.notify(this.i18n.t('app.sceneNotFound', { scene: link.scene }));
+    }
     if (this.page.currentTourId !== tour.id || this.page.element.hidden) {
       this.page.show(tour, this.lang, link.scene, link.view);
     } else if (link.scene && link.scene !== this.page.currentSceneId) {
@@ -222,6 +225,11 @@ export class App {
     if (mode === 'push') history.pushState(null, '', hash);
     else history.replaceState(null, '', hash);
   }
+}
+
+/** A scene id or a former id (alias) of one: both open a scene. */
+function knowsScene(tour: Tour, sceneId: string): boolean {
+  return tour.scenes.some((scene) => scene.id === sceneId || scene.aliases?.includes(sceneId));
 }
 
 function readSavedLanguage(): string | null {

@@ -45,6 +45,8 @@ export class TourPage {
   private readonly credit: HTMLElement;
   private readonly errorBox: HTMLElement;
   private readonly panel: Panel;
+  private readonly toast: HTMLElement;
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly narration: NarrationPlayer;
   private viewer: TourViewer | null = null;
   private tour: Tour | null = null;
@@ -67,6 +69,7 @@ export class TourPage {
     );
     this.viewerHost = h('div', { class: 'viewer', 'data-testid': 'viewer' });
     this.credit = h('p', { class: 'credit', 'data-testid': 'credit' });
+    this.toast = h('p', { class: 'toast', role: 'status', hidden: true, 'data-testid': 'toast' });
     this.errorBox = h('div', {
       class: 'scene-error',
       role: 'alert',
@@ -94,6 +97,7 @@ export class TourPage {
       ),
       this.viewerHost,
       this.errorBox,
+      this.toast,
       h('div', { class: 'dock' }, this.narration.captions, this.narration.element, this.credit),
       this.panel.element,
     );
@@ -137,6 +141,14 @@ export class TourPage {
     if (!scene || !this.viewer) return false;
     const view = scene.startView ?? { yaw: 0, pitch: 0 };
     return this.viewer.goTo(scene.id, { zoom: 50, ...view });
+  }
+
+  /** A short message that goes away by itself (e.g. an old link naming a removed scene). */
+  notify(text: string, ms = 6000): void {
+    this.toast.textContent = text;
+    this.toast.hidden = false;
+    clearTimeout(this.toastTimer);
+    this.toastTimer = setTimeout(() => (this.toast.hidden = true), ms);
   }
 
   /** While quiet (a kiosk's attract loop), narration is never started by a scene change. */

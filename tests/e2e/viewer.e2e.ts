@@ -236,6 +236,18 @@ describe('tour viewer', () => {
     await page.close();
   });
 
+  it('opens the start scene, saying so, when a link names a scene the tour does not have', async () => {
+    const { page } = await newPage(browser, { viewport: 'phone' });
+    await page.goto(`${baseUrl}#/demo/no-such-scene`);
+    await page.getByTestId('toast').waitFor();
+    expect(await page.getByTestId('toast').textContent()).toContain('no-such-scene');
+    await waitForCanvasDrawn(page);
+    await page.waitForFunction((id) => location.hash.startsWith(`#/demo/${id}`), startScene);
+    expect(await sceneTitle(page)).toBe(sceneById(startScene).title.vi);
+    await screenshot(page, 'unknown-scene-phone');
+    await page.close();
+  });
+
   it('says clearly when a tour does not exist', async () => {
     const { page } = await newPage(browser, { viewport: 'phone' });
     await page.goto(`${baseUrl}#/no-such-tour`);
