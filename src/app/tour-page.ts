@@ -46,6 +46,8 @@ export class TourPage {
   private readonly errorBox: HTMLElement;
   private readonly panel: Panel;
   private readonly toast: HTMLElement;
+  /** The scene's hotspots as a plain list: reachable by keyboard and screen readers. */
+  private readonly places: HTMLElement;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly narration: NarrationPlayer;
   private viewer: TourViewer | null = null;
@@ -69,6 +71,10 @@ export class TourPage {
     );
     this.viewerHost = h('div', { class: 'viewer', 'data-testid': 'viewer' });
     this.credit = h('p', { class: 'credit', 'data-testid': 'credit' });
+    this.places = h('nav', {
+      class: 'places visually-hidden-until-focus',
+      'data-testid': 'places',
+    });
     this.toast = h('p', { class: 'toast', role: 'status', hidden: true, 'data-testid': 'toast' });
     this.errorBox = h('div', {
       class: 'scene-error',
@@ -95,6 +101,7 @@ export class TourPage {
         this.languagePicker.element,
         this.aboutButton,
       ),
+      this.places,
       this.viewerHost,
       this.errorBox,
       this.toast,
@@ -221,11 +228,33 @@ export class TourPage {
     this.panel.close();
     this.showText(this.sceneTitle, scene?.title);
     this.showCredit(scene);
+    this.renderPlaces(failed ? undefined : scene);
     this.errorBox.hidden = !failed;
     if (failed) this.renderSceneError(sceneId);
     const plan = scene && !failed ? this.narrationPlan(scene) : { kind: 'none' as const };
     this.narration.load(plan, this.quiet ? false : undefined);
     this.callbacks.onSceneChange(sceneId);
+  }
+
+  private renderPlaces(scene: Scene | undefined): void {
+    const labels = this.labels();
+    const items = (scene?.hotspots ?? [])
+      .filter((hotspot) => !(this.options.hideExternalLinks && hotspot.type === 'link'))
+      .map((hotspot) => {
+        const title =
+          hotspot.type === 'scene'
+            ? this.text(hotspot.title) || this.text(this.scene(hotspot.target)?.title)
+            : this.text(hotspot.title);
+        const button = h(
+          'button',
+          { type: 'button', 'data-place': hotspot.id },
+          hotspot.type === 'scene' ? labels.goTo(title) : labels[hotspot.type](title),
+        );
+        button.addEventListener('click', () => this.viewer?.activateHotspot(hotspot.id));
+        return h('li', {}, button);
+      });
+    replaceChildren(this.places, h('h2', {}, this.i18n.t('viewer.places')), h('ul', {}, ...items));
+    this.places.setAttribute('aria-label', this.i18n.t('viewer.places'));
   }
 
   private renderSceneError(failedId: string): void {

@@ -240,6 +240,13 @@ export class TourViewer extends EventTarget {
     };
   };
 
+  /** Activates a hotspot of the current scene as a click would (keyboard and screen readers). */
+  activateHotspot(hotspotId: string): void {
+    const scene = this.tour?.scenes.find((s) => s.id === this.currentScene);
+    const hotspot = scene?.hotspots.find((h) => h.id === hotspotId);
+    if (scene && hotspot) this.activate(scene, hotspot);
+  }
+
   private activate(scene: Scene, hotspot: Hotspot): void {
     if (hotspot.type === 'scene') {
       const link = this.plugin.getCurrentNode()?.links?.find((l) => l.data?.hotspot === hotspot);

@@ -248,6 +248,32 @@ describe('tour viewer', () => {
     await page.close();
   });
 
+  it("lists the scene's places for keyboard and screen-reader users, and they work", async () => {
+    const { page } = await newPage(browser, { viewport: 'kiosk' });
+    await openTour(page, `#/demo/${startScene}`);
+    const places = page.getByTestId('places');
+    const scene = sceneById(startScene);
+    expect(await places.locator('button').count()).toBe(scene.hotspots.length);
+    const info = scene.hotspots.find((h) => h.type === 'info')!;
+    const button = places.locator(`[data-place="${info.id}"]`);
+    expect(await button.textContent()).toContain(info.title!.vi);
+    await button.focus();
+    expect((await places.boundingBox())!.width).toBeGreaterThan(100);
+    await screenshot(page, 'places-list-focused-kiosk');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('panel').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('panel').locator('h2').textContent()).toBe(info.title!.vi);
+    await page.keyboard.press('Escape');
+    const link = scene.hotspots.find((h) => h.type === 'scene')!;
+    await places.locator(`[data-place="${link.id}"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (target) => location.hash.startsWith(`#/demo/${target}`),
+      link.target,
+    );
+    await page.close();
+  });
+
   it('says clearly when a tour does not exist', async () => {
     const { page } = await newPage(browser, { viewport: 'phone' });
     await page.goto(`${baseUrl}#/no-such-tour`);
