@@ -78,3 +78,35 @@ describe('author text', () => {
     await page.close();
   });
 });
+
+describe('content security policy', () => {
+  it('is set on the built site and stops inline script, while the viewer works under it', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) violations.push(message.text());
+    });
+    await page.goto(`${baseUrl}#/demo`);
+    await waitForCanvasDrawn(page);
+    const policy = await page.evaluate(
+      () =>
+        document
+          .querySelector('meta[http-equiv="Content-Security-Policy"]')
+          ?.getAttribute('content') ?? '',
+    );
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('unsafe-eval');
+    // The viewer drew and loaded everything without tripping the policy.
+    expect(violations).toEqual([]);
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = 1';
+      document.body.appendChild(script);
+    });
+    expect(
+      await page.evaluate(() => (window as unknown as { __inline?: number }).__inline),
+    ).toBeUndefined();
+    expect(errors.filter((e) => !e.includes('Content Security Policy'))).toEqual([]);
+    await page.close();
+  });
+});
