@@ -99,6 +99,10 @@ export const messages = {
     vi: 'Tệp đang trống. Cách sửa: bắt đầu từ tệp mẫu tours/demo/tour.json, hoặc viết một khối { … } chứa các mục của chuyến tham quan.',
     en: 'The file is empty. Fix: start from the sample tours/demo/tour.json, or write one block { … } with the fields of the tour.',
   }),
+  jsonTooDeep: (limit: number): M => ({
+    vi: `Các khối { } hoặc [ ] lồng vào nhau quá ${limit} tầng; tour.json không bao giờ cần sâu như vậy. Cách sửa: kiểm tra các dấu ngoặc quanh chỗ này — có thể thiếu dấu đóng hoặc thừa dấu mở.`,
+    en: `Blocks { } or lists [ ] are nested more than ${limit} deep here; a tour.json never needs that. Fix: check the brackets around this place — a closing one may be missing or an opening one doubled.`,
+  }),
   jsonTrailingComma: (): M => ({
     vi: 'Có dấu phẩy thừa sau mục cuối cùng của danh sách hoặc khối. Cách sửa: xoá dấu "," này.',
     en: 'There is a comma after the last item of a list or block. Fix: remove this ",".',

@@ -39,14 +39,50 @@ export const stripBom = (text: string): string =>
  * and its later complaints mostly repeat the first one. Duplicate keys are reported too, because
  * JSON silently keeps the last one.
  */
+/**
+ * Deeper than any manifest needs (ours is ~8 levels); the parser and the schema recurse, so a
+ * pathological file (a generator gone wrong) must be stopped before them.
+ */
+export const MAX_NESTING = 64;
+
 export function parseManifestText(text: string, file: string): ParsedManifest {
   const source = stripBom(text);
+  const tooDeep = nestingBeyond(source, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    const message = messages.jsonTooDeep(MAX_NESTING);
+    const at = createPositionFinder(source)(tooDeep);
+    return {
+      ok: false,
+      problems: [{ severity: 'error', code: 'too-deep', file, path: [], message, ...at }],
+    };
+  }
   const errors: ParseError[] = [];
   const data: unknown = parse(source, errors, PARSE_OPTIONS);
   const first = errors[0];
   if (first) return { ok: false, problems: [syntaxProblem(source, first, file)] };
   const root = parseTree(source);
   return { ok: true, data, problems: root ? duplicateKeyProblems(source, root, file) : [] };
+}
+
+/** Offset where brackets outside strings first nest deeper than `limit`, if they do. */
+function nestingBeyond(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 92)
+        i++; // backslash: skip the escaped character
+      else if (char === 34) inString = false;
+    } else if (char === 34) {
+      inString = true;
+    } else if (char === 123 || char === 91) {
+      if (++depth > limit) return i;
+    } else if (char === 125 || char === 93) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /** Turns offsets into line/column; builds the line index once per text. */
