@@ -17,6 +17,7 @@ import { h, replaceChildren } from '../ui/dom.ts';
 import { LanguagePicker } from './language-picker.ts';
 import { renderMarkdown } from './markdown.ts';
 import { Panel } from './panel.ts';
+import { renderSceneList } from './scene-list.ts';
 import { tourBaseUrl } from './tour-source.ts';
 
 /** How the page behaves: a phone visit by default; kiosks change these. */
@@ -70,7 +71,7 @@ export class TourPage {
       'i',
     );
     this.viewerHost = h('div', { class: 'viewer', 'data-testid': 'viewer' });
-    this.credit = h('p', { class: 'credit', 'data-testid': 'credit' });
+    this.credit = h('p', { class: 'credit', 'data-testid': 'credit', hidden: true });
     this.places = h('nav', {
       class: 'places visually-hidden-until-focus',
       'data-testid': 'places',
@@ -129,7 +130,16 @@ export class TourPage {
     this.languagePicker.setLanguages(tour.languages, lang);
     this.applyTourTexts();
     const viewer = this.ensureViewer();
-    viewer.showTour({ tour, baseUrl: tourBaseUrl(tour.id), lang, sceneId, view });
+    if (viewer) viewer.showTour({ tour, baseUrl: tourBaseUrl(tour.id), lang, sceneId, view });
+    else this.showWithoutWebgl();
+  }
+
+  /** No WebGL (old phone, disabled GPU): the scenes as a readable, listenable list. */
+  private showWithoutWebgl(): void {
+    const list = renderSceneList(this.tour!, this.lang, this.i18n, (path) => this.assetUrl(path));
+    replaceChildren(this.viewerHost, list);
+    this.narration.element.hidden = true;
+    this.showText(this.sceneTitle, this.tour?.title);
   }
 
   goTo(sceneId: string, view?: LinkView): void {
@@ -206,15 +216,21 @@ export class TourPage {
     if (scene) this.narration.load(this.narrationPlan(scene), this.narration.isPlaying);
   }
 
-  private ensureViewer(): TourViewer {
+  private ensureViewer(): TourViewer | null {
     if (this.viewer) return this.viewer;
-    const viewer = new TourViewer({
-      container: this.viewerHost,
-      psvLang: this.psvLang(),
-      labels: this.labels(),
-      reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
-      hideExternalLinks: this.options.hideExternalLinks ?? false,
-    });
+    let viewer: TourViewer;
+    try {
+      viewer = new TourViewer({
+        container: this.viewerHost,
+        psvLang: this.psvLang(),
+        labels: this.labels(),
+        reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+        hideExternalLinks: this.options.hideExternalLinks ?? false,
+      });
+    } catch {
+      // Photo Sphere Viewer throws when the browser has no WebGL 2.
+      return null;
+    }
     on(viewer, 'scene-change', ({ detail }) => this.onSceneShown(detail.sceneId, false));
     on(viewer, 'scene-error', ({ detail }) => this.onSceneShown(detail.sceneId, true));
     on(viewer, 'view-change', ({ detail }) => this.callbacks.onViewChange(detail.view));

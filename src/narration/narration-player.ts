@@ -268,6 +268,8 @@ export class NarrationPlayer {
       this.mode = 'transcript';
       this.setNotice(this.options.label('audioError'));
       this.render();
+      // The visitor asked to listen: give them the words at once.
+      if (this.started) this.options.onTranscript();
     });
   }
 
