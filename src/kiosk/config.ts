@@ -13,7 +13,7 @@ export const KioskConfig = z
     /** Languages offered; the first is the one a visit starts in (and returns to when idle). */
     languages: z.array(z.string().regex(LANG_PATTERN)).min(1).default(['vi', 'en']),
     /** Seconds without a touch before the kiosk returns to its attract screen. */
-    idleSeconds: z.number().int().min(3).max(3600).default(90),
+    idleSeconds: z.number().int().min(1).max(3600).default(90),
     attract: z
       .object({
         /** Seconds each scene is shown in the attract loop. */

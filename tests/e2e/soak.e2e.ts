@@ -1,0 +1,135 @@
+/**
+ * A bounded soak: 300 scene switches and 30 kiosk idle resets, with no console error, and
+ * the JS heap and the live WebGL textures as stable at the end as after the first few.
+ * Panoramas are served small (1024×512) so the run measures our code, not JPEG decoding.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newPage, waitForCanvasDrawn } from './support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let tour: { scenes: Array<{ id: string; title: { vi: string }; panorama: { source: string } }> };
+const small = new Map<string, Buffer>();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  tour = await (await fetch(`${baseUrl}tours/demo/tour.json`)).json();
+  for (const scene of tour.scenes) {
+    const source = readFileSync(`tours/demo/${scene.panorama.source}`);
+    small.set(
+      scene.panorama.source,
+      await sharp(source).resize(1024, 512).jpeg({ quality: 70 }).toBuffer(),
+    );
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Counts live WebGL textures: created minus deleted. */
+function countTextures(): void {
+  const live = { count: 0 };
+  (window as unknown as { liveTextures: typeof live }).liveTextures = live;
+  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    const create = proto.createTexture;
+    const remove = proto.deleteTexture;
+    proto.createTexture = function (this: WebGLRenderingContext) {
+      live.count++;
+      return create.call(this);
+    };
+    proto.deleteTexture = function (this: WebGLRenderingContext, texture: WebGLTexture | null) {
+      if (texture) live.count--;
+      return remove.call(this, texture);
+    };
+  }
+}
+
+async function servePanoramasSmall(page: Page): Promise<void> {
+  await page.route('**/tours/demo/panoramas/*.jpg', (route) => {
+    const path = new URL(route.request().url()).pathname.split('/tours/demo/')[1]!;
+    const body = small.get(path);
+    return body ? route.fulfill({ body, contentType: 'image/jpeg' }) : route.continue();
+  });
+}
+
+async function measure(page: Page): Promise<{ heap: number; textures: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  const textures = await page.evaluate(
+    () => (window as unknown as { liveTextures: { count: number } }).liveTextures.count,
+  );
+  return { heap: usedSize, textures };
+}
+
+async function switchTo(page: Page, index: number): Promise<void> {
+  const scene = tour.scenes[index % tour.scenes.length]!;
+  await page.evaluate((id) => {
+    location.hash = `#/demo/${id}`;
+  }, scene.id);
+  await page.waitForFunction(
+    (title) => document.querySelector('[data-testid="scene-title"]')?.textContent === title,
+    scene.title.vi,
+  );
+}
+
+describe('soak', { timeout: 180_000 }, () => {
+  it('switches scenes 300 times with flat memory and textures', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    await page.addInitScript(countTextures);
+    await servePanoramasSmall(page);
+    // No transition animations: the soak measures switching, not waiting.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${baseUrl}#/demo/${tour.scenes[0]!.id}`);
+    await waitForCanvasDrawn(page);
+    for (let i = 1; i <= 10; i++) await switchTo(page, i);
+    const early = await measure(page);
+    for (let i = 11; i <= 300; i++) await switchTo(page, i);
+    const late = await measure(page);
+    console.log(
+      `soak: after 10 switches ${JSON.stringify(early)}, after 300 ${JSON.stringify(late)}`,
+    );
+    expect(Math.abs(late.textures - early.textures)).toBeLessThanOrEqual(2);
+    expect(late.heap).toBeLessThan(early.heap * 1.25 + 2_000_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('resets a kiosk 30 times without errors or growth', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'kiosk' });
+    await page.addInitScript(countTextures);
+    await servePanoramasSmall(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const config = {
+      tours: ['demo'],
+      languages: ['vi', 'en'],
+      idleSeconds: 1,
+      attract: { sceneSeconds: 3, languageSeconds: 1 },
+    };
+    await page.route('**/kiosk/soak.json', (route) => route.fulfill({ json: config }));
+    await page.goto(`${baseUrl}?kiosk=soak`);
+    const attract = page.getByTestId('attract');
+    await attract.waitFor();
+    await waitForCanvasDrawn(page);
+    let early = { heap: 0, textures: 0 };
+    for (let i = 0; i < 30; i++) {
+      await attract.click();
+      await attract.waitFor({ state: 'hidden' });
+      await attract.waitFor({ state: 'visible', timeout: 10_000 });
+      if (i === 2) early = await measure(page);
+    }
+    const late = await measure(page);
+    console.log(
+      `kiosk soak: after 3 resets ${JSON.stringify(early)}, after 30 ${JSON.stringify(late)}`,
+    );
+    expect(Math.abs(late.textures - early.textures)).toBeLessThanOrEqual(2);
+    expect(late.heap).toBeLessThan(early.heap * 1.25 + 2_000_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
