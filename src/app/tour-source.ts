@@ -2,18 +2,10 @@
  * Fetching published content: the catalogue index and tour manifests, relative to the page
  * so the site works from any folder of any static host. Failures are values, not throws.
  */
-import type { LangMap, Tour } from '../manifest/schema.ts';
+import type { CatalogueEntry } from '../manifest/catalogue.ts';
+import type { Tour } from '../manifest/schema.ts';
 
-export interface CatalogueEntry {
-  id: string;
-  title: LangMap;
-  description?: LangMap;
-  languages: string[];
-  defaultLanguage: string;
-  sceneCount: number;
-  thumbnail?: string;
-  contentVersion?: string;
-}
+export type { CatalogueEntry };
 
 export type Loaded<T> =
   | { ok: true; value: T }

@@ -5,31 +5,15 @@
  * `vite-plugin-tours.ts` (build and dev server) reads and writes, this module decides.
  */
 import { createHash } from 'node:crypto';
-import type { LangMap, Tour } from '../manifest/schema.ts';
+import { type CatalogueEntry, type CatalogueIndex, INDEX_VERSION } from '../manifest/catalogue.ts';
+import type { Tour } from '../manifest/schema.ts';
 
-export const INDEX_VERSION = 1;
+export { type CatalogueEntry, type CatalogueIndex, INDEX_VERSION };
 export const THUMBNAIL_WIDTH = 512;
 export const THUMBNAIL_HEIGHT = 256;
 export const THUMBNAIL_QUALITY = 70;
 /** Folder (inside each published tour) of the generated thumbnails. */
 export const THUMBS_DIR = 'thumbs';
-
-export interface CatalogueEntry {
-  id: string;
-  title: LangMap;
-  description?: LangMap;
-  languages: string[];
-  defaultLanguage: string;
-  sceneCount: number;
-  /** Relative to the site root, e.g. `tours/demo/thumbs/louvre.jpg`. */
-  thumbnail?: string;
-  contentVersion: string;
-}
-
-export interface CatalogueIndex {
-  version: typeof INDEX_VERSION;
-  tours: CatalogueEntry[];
-}
 
 /** A thumbnail the publisher must render: from `source` to `thumbnail` (tour-relative). */
 export interface ThumbnailJob {
