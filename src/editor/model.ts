@@ -1,0 +1,225 @@
+/**
+ * Pure edits of a tour manifest: each returns a new manifest, sharing what did not change.
+ * The editor's UI only calls these, so every change can be undone.
+ */
+import type { JsonPath } from '../manifest/problems.ts';
+import type { Hotspot, LangMap, Position, Scene, Tour, View } from '../manifest/schema.ts';
+
+export type HotspotType = Hotspot['type'];
+
+/** What the side panel shows. */
+export type Selection =
+  | { kind: 'tour'; field?: string }
+  | { kind: 'scene'; sceneId: string; field?: string }
+  | { kind: 'hotspot'; sceneId: string; hotspotId: string; field?: string };
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+export const roundPosition = (position: Position): Position => ({
+  yaw: round1(position.yaw),
+  pitch: round1(position.pitch),
+});
+
+export function sceneOf(tour: Tour, sceneId: string): Scene | undefined {
+  return tour.scenes.find((scene) => scene.id === sceneId);
+}
+
+function mapScene(tour: Tour, sceneId: string, change: (scene: Scene) => Scene): Tour {
+  return {
+    ...tour,
+    scenes: tour.scenes.map((scene) => (scene.id === sceneId ? change(scene) : scene)),
+  };
+}
+
+function mapHotspot(
+  tour: Tour,
+  sceneId: string,
+  hotspotId: string,
+  change: (hotspot: Hotspot) => Hotspot,
+): Tour {
+  return mapScene(tour, sceneId, (scene) => ({
+    ...scene,
+    hotspots: (scene.hotspots ?? []).map((h) => (h.id === hotspotId ? change(h) : h)),
+  }));
+}
+
+/** `base`, or `base-2`, `base-3`… whichever is not taken; at most 20 characters. */
+export function uniqueId(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const clean =
+    base
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/[^a-z0-9_-]+/g, '-')
+      .replace(/^[-_]+|[-_]+$/g, '')
+      .slice(0, 16) || 'x';
+  const start = /^[a-z0-9]/.test(clean) ? clean : `s${clean}`.slice(0, 16);
+  if (!used.has(start)) return start;
+  for (let n = 2; ; n++) {
+    const candidate = `${start}-${n}`;
+    if (!used.has(candidate)) return candidate;
+  }
+}
+
+export function addScene(tour: Tour, scene: { id: string; title: LangMap; source: string }): Tour {
+  const next: Scene = {
+    id: scene.id,
+    title: scene.title,
+    panorama: { source: scene.source },
+    hotspots: [],
+  };
+  return { ...tour, scenes: [...tour.scenes, next] };
+}
+
+export function deleteScene(tour: Tour, sceneId: string): Tour {
+  const scenes = tour.scenes
+    .filter((scene) => scene.id !== sceneId)
+    .map((scene) => ({
+      ...scene,
+      // Links to the deleted scene would point nowhere.
+      hotspots: (scene.hotspots ?? []).filter((h) => !(h.type === 'scene' && h.target === sceneId)),
+    }));
+  const next: Tour = { ...tour, scenes };
+  if (tour.startScene === sceneId) delete next.startScene;
+  return next;
+}
+
+function allHotspotIds(scene: Scene): string[] {
+  return (scene.hotspots ?? []).map((h) => h.id);
+}
+
+/** A new hotspot of `type` at `position`; its id is returned with the tour. */
+export function addHotspot(
+  tour: Tour,
+  sceneId: string,
+  type: HotspotType,
+  position: Position,
+  target?: string,
+): { tour: Tour; hotspotId: string } {
+  const scene = sceneOf(tour, sceneId);
+  if (!scene) return { tour, hotspotId: '' };
+  const lang = tour.defaultLanguage;
+  const id = uniqueId(type === 'scene' && target ? `to-${target}` : type, allHotspotIds(scene));
+  const at = roundPosition(position);
+  let hotspot: Hotspot;
+  switch (type) {
+    case 'scene':
+      hotspot = { id, type, position: at, target: target ?? '' };
+      break;
+    case 'info':
+      hotspot = { id, type, position: at, title: { [lang]: '' } };
+      break;
+    case 'audio':
+      hotspot = { id, type, position: at, title: { [lang]: '' }, audio: { [lang]: '' } };
+      break;
+    case 'link':
+      hotspot = { id, type, position: at, title: { [lang]: '' }, url: 'https://' };
+      break;
+  }
+  const next = mapScene(tour, sceneId, (s) => ({
+    ...s,
+    hotspots: [...(s.hotspots ?? []), hotspot],
+  }));
+  return { tour: next, hotspotId: id };
+}
+
+export function moveHotspot(tour: Tour, sceneId: string, hotspotId: string, position: Position) {
+  return mapHotspot(tour, sceneId, hotspotId, (h) => ({ ...h, position: roundPosition(position) }));
+}
+
+export function deleteHotspot(tour: Tour, sceneId: string, hotspotId: string): Tour {
+  return mapScene(tour, sceneId, (scene) => ({
+    ...scene,
+    hotspots: (scene.hotspots ?? []).filter((h) => h.id !== hotspotId),
+  }));
+}
+
+export function updateHotspot(
+  tour: Tour,
+  sceneId: string,
+  hotspotId: string,
+  change: (hotspot: Hotspot) => Hotspot,
+): Tour {
+  return mapHotspot(tour, sceneId, hotspotId, change);
+}
+
+export function updateScene(tour: Tour, sceneId: string, change: (scene: Scene) => Scene): Tour {
+  return mapScene(tour, sceneId, change);
+}
+
+export function setStartView(tour: Tour, sceneId: string, view: View): Tour {
+  const startView: View = { yaw: round1(view.yaw), pitch: round1(view.pitch) };
+  if (view.zoom !== undefined) startView.zoom = Math.round(view.zoom);
+  return mapScene(tour, sceneId, (scene) => ({ ...scene, startView }));
+}
+
+/** A language map with one language changed; an emptied optional text keeps an empty string. */
+export function setText(map: LangMap | undefined, lang: string, text: string): LangMap {
+  return { ...(map ?? {}), [lang]: text };
+}
+
+/**
+ * Links `a` and `b` both ways: a scene hotspot in each, unless one already leads there. The
+ * second hotspot is placed opposite the first (looking back where one came from).
+ */
+export function linkBothWays(
+  tour: Tour,
+  a: string,
+  b: string,
+  positionInA: Position = { yaw: 0, pitch: -10 },
+): Tour {
+  if (a === b || !sceneOf(tour, a) || !sceneOf(tour, b)) return tour;
+  let next = tour;
+  const hasLink = (from: string, to: string) =>
+    (sceneOf(next, from)?.hotspots ?? []).some((h) => h.type === 'scene' && h.target === to);
+  if (!hasLink(a, b)) next = addHotspot(next, a, 'scene', positionInA, b).tour;
+  if (!hasLink(b, a)) {
+    const back = { yaw: ((positionInA.yaw + 360) % 360) - 180, pitch: positionInA.pitch };
+    next = addHotspot(next, b, 'scene', back, a).tour;
+  }
+  return next;
+}
+
+/** Which part of the editor a validation problem points at, from its JSON path. */
+export function selectionForPath(tour: Tour, path: JsonPath): Selection {
+  if (path[0] === 'scenes' && typeof path[1] === 'number') {
+    const scene = tour.scenes[path[1]];
+    if (scene) {
+      if (path[2] === 'hotspots' && typeof path[3] === 'number') {
+        const hotspot = (scene.hotspots ?? [])[path[3]];
+        if (hotspot) {
+          return {
+            kind: 'hotspot',
+            sceneId: scene.id,
+            hotspotId: hotspot.id,
+            field: path[4] === undefined ? undefined : String(path[4]),
+          };
+        }
+      }
+      return {
+        kind: 'scene',
+        sceneId: scene.id,
+        field: path[2] === undefined ? undefined : String(path[2]),
+      };
+    }
+  }
+  return { kind: 'tour', field: path[0] === undefined ? undefined : String(path[0]) };
+}
+
+/** Languages of the tour missing (or blank) in a map. */
+export function missingLanguages(tour: Tour, map: LangMap | undefined): string[] {
+  return tour.languages.filter((lang) => !map?.[lang]?.trim());
+}
+
+/** JSON with sorted keys: two manifests with the same content give the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(
+          Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
+      : item,
+  );
+}

@@ -1,0 +1,271 @@
+/**
+ * The tour editor, end to end against Vite's DEV server (the editor never reaches the built
+ * site). The server works on a temporary copy of `tours/`, so the test never writes into the
+ * real folder. Screenshots at 1366×768 under test-results/screenshots/editor-*.png.
+ */
+import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toursPlugin } from '../../src/cli/vite-plugin-tours.ts';
+import { editorPlugin } from '../../src/editor/server/editor-plugin.ts';
+import { hasErrors, validateTourText } from '../../src/manifest/index.ts';
+import { launchBrowser, screenshot, waitForCanvasDrawn } from './support/browser.ts';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const samples = path.join(projectRoot, 'tours/demo/panoramas');
+const TOUR_ID = 'e2e-tour';
+
+let toursDir: string;
+let tempDir: string;
+let server: ViteDevServer;
+let baseUrl: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  tempDir = await mkdtemp(path.join(tmpdir(), 'tour-editor-'));
+  toursDir = path.join(tempDir, 'tours');
+  await cp(path.join(projectRoot, 'tours'), toursDir, { recursive: true });
+  // The project's plugins, pointed at the copy (no config file: it names the real folder).
+  server = await createServer({
+    configFile: false,
+    root: projectRoot,
+    logLevel: 'warn',
+    plugins: [toursPlugin({ toursDir }), editorPlugin({ toursDir })],
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address !== 'object') throw new Error('no dev server address');
+  baseUrl = `http://127.0.0.1:${address.port}`;
+  browser = await launchBrowser();
+  context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+  });
+  page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => void dialog.accept());
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+  if (tempDir) await rm(tempDir, { recursive: true, force: true });
+});
+
+const shot = (name: string) => screenshot(page, `editor-${name}`);
+
+/**
+ * Runs `action`, which writes a tour.json: the dev server then reloads every page (at a time
+ * of the file watcher's choosing). Waits for that reload, so later steps do not race it.
+ */
+async function withDevReload(action: () => Promise<void>): Promise<void> {
+  await page.evaluate(() => Object.assign(window, { beforeDevReload: true }));
+  await action();
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const before = await page.evaluate(() => 'beforeDevReload' in window).catch(() => true); // navigating
+    if (!before) break;
+    if (Date.now() > deadline) throw new Error('the dev server did not reload the page');
+    await page.waitForTimeout(100);
+  }
+  await page.waitForLoadState('load');
+  await page.locator('.ed-header h1').waitFor();
+}
+
+async function fillLang(field: string, lang: string, value: string): Promise<void> {
+  await page.locator(`.ed-panel [data-field="${field}"][data-lang="${lang}"]`).fill(value);
+}
+
+describe('tour editor (dev server)', () => {
+  it('refuses writes from another site and paths outside the tour', async () => {
+    const put = (url: string, headers: Record<string, string> = {}) =>
+      fetch(`${baseUrl}${url}`, {
+        method: 'PUT',
+        headers: { 'X-Tour-Editor': '1', ...headers },
+        body: 'x',
+      });
+    expect((await put('/__editor/tours/demo/%2e%2e/evil.jpg')).status).toBe(400);
+    expect((await put('/__editor/tours/demo/a%5Cb.jpg')).status).toBe(400);
+    expect(
+      (await put('/__editor/tours/demo/x.jpg', { Origin: 'https://evil.example' })).status,
+    ).toBe(403);
+    const noHeader = await fetch(`${baseUrl}/__editor/tours/demo/x.jpg`, {
+      method: 'PUT',
+      body: 'x',
+    });
+    expect(noHeader.status).toBe(403);
+  });
+
+  it('creates a 2-scene tour through the UI, saves a valid manifest, and the viewer opens it', async () => {
+    await page.goto(`${baseUrl}/editor/`);
+    await page.getByRole('button', { name: 'Tour mới' }).waitFor();
+    await shot('01-start');
+
+    await page.getByRole('button', { name: 'Tour mới' }).click();
+    await page.locator('dialog input[name=id]').fill(TOUR_ID);
+    await page.locator('dialog input[name=title-vi]').fill('Tour thử nghiệm');
+    await page.locator('dialog input[name=title-en]').fill('Test tour');
+    await shot('02-new-tour');
+    await withDevReload(() => page.locator('dialog button[type=submit]').click());
+    await page.waitForFunction((id) => location.search.includes(`tour=${id}`), TOUR_ID);
+    await page.getByTestId('panorama-input').waitFor();
+
+    await page
+      .getByTestId('panorama-input')
+      .setInputFiles([path.join(samples, 'louvre.jpg'), path.join(samples, 'machu-picchu.jpg')]);
+    await page.locator('.ed-scenes .ed-scene[data-scene]').nth(1).waitFor();
+    expect(await page.locator('.ed-scenes .ed-scene[data-scene]').count()).toBe(2);
+    await page.locator('.ed-scene[data-scene="louvre"]').click();
+    await waitForCanvasDrawn(page, { selector: '.ed-psv .psv-canvas' });
+    await shot('03-scenes-added');
+
+    // Click in the panorama: a scene link (the default) to the other scene.
+    const box = (await page.locator('.ed-psv').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const marker = page.locator('.ed-marker');
+    await marker.first().waitFor();
+    expect(await marker.count()).toBe(1);
+    expect(await page.getByTestId('hotspot-target').inputValue()).toBe('machu-picchu');
+    await shot('04-hotspot-placed');
+
+    // Drag the marker a little: it moves (one undoable change).
+    const position = async () =>
+      (await page.locator('.ed-panel [data-field="position"]').textContent()) ?? '';
+    const before = await position();
+    const markerBox = (await marker.first().locator('.ed-marker-icon').boundingBox())!;
+    await page.mouse.move(markerBox.x + 14, markerBox.y + 14);
+    await page.mouse.down();
+    await page.mouse.move(markerBox.x + 80, markerBox.y + 40, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(
+      (text) => document.querySelector('.ed-panel [data-field="position"]')?.textContent !== text,
+      before,
+    );
+
+    // Scene texts, side by side, and the start view.
+    await page.locator('.ed-scene[data-scene="louvre"]').click();
+    await fillLang('title', 'vi', 'Bảo tàng Louvre');
+    await fillLang('title', 'en', 'The Louvre');
+    await page.locator('[data-action="use-view"]').click();
+    await page.waitForFunction(() =>
+      /yaw/.test(document.querySelector('[data-testid="start-view"]')?.textContent ?? ''),
+    );
+    await page.locator('.ed-scene[data-scene="machu-picchu"]').click();
+    await fillLang('title', 'vi', 'Machu Picchu');
+    await fillLang('title', 'en', 'Machu Picchu');
+    await fillLang('narration', 'vi', 'Thành cổ của người Inca.');
+    await shot('05-texts');
+
+    // The dev server reloads every page when a tour.json changes: the history survives it.
+    await withDevReload(() => page.locator('[data-action="save"]').click());
+    await page.locator('.ed-scene[data-scene="louvre"]').waitFor();
+    expect(await page.getByTestId('status').textContent()).toMatch(/Đã lưu/);
+    await shot('06-saved');
+    expect(await page.locator('[data-action="undo"]').isEnabled()).toBe(true);
+
+    const dir = path.join(toursDir, TOUR_ID);
+    const text = await readFile(path.join(dir, 'tour.json'), 'utf8');
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).toContain('\n  "version": 1,\n');
+    const { tour, problems } = await validateTourText(text, {
+      file: 'tour.json',
+      fileExists: (relative) =>
+        stat(path.join(dir, relative)).then(
+          (s) => s.isFile(),
+          () => false,
+        ),
+    });
+    expect(hasErrors(problems), JSON.stringify(problems)).toBe(false);
+    expect(tour!.scenes.map((s) => s.id)).toEqual(['louvre', 'machu-picchu']);
+    expect(tour!.scenes[0]!.title).toEqual({ vi: 'Bảo tàng Louvre', en: 'The Louvre' });
+    expect(tour!.scenes[0]!.startView).toBeDefined();
+    const link = tour!.scenes[0]!.hotspots[0]!;
+    expect(link).toMatchObject({ type: 'scene', target: 'machu-picchu' });
+
+    // The tourist's viewer opens the saved tour, and the link works.
+    const viewer = await context.newPage();
+    await viewer.goto(
+      `${baseUrl}/#/${TOUR_ID}/louvre?v=${link.position.yaw},${link.position.pitch}`,
+    );
+    await waitForCanvasDrawn(viewer);
+    const button = viewer.locator(`[data-hotspot="${link.id}"]`);
+    await button.waitFor({ state: 'visible' });
+    await screenshot(viewer, 'editor-07-viewer');
+    await button.click();
+    await viewer.waitForFunction((id) => location.hash.startsWith(`#/${id}/machu-picchu`), TOUR_ID);
+    await waitForCanvasDrawn(viewer);
+    await screenshot(viewer, 'editor-08-viewer-linked');
+    await viewer.close();
+  });
+
+  it('offers the draft after a reload mid-edit, restores it; undo and redo', async () => {
+    await page.locator('.ed-scene[data-scene="louvre"]').click();
+    await fillLang('title', 'en', 'The Louvre museum (draft)');
+    // Let the draft reach IndexedDB, then reload without saving.
+    await page.waitForTimeout(300);
+    await page.reload();
+    const restore = page.locator('[data-action="restore-draft"]');
+    await restore.waitFor();
+    await shot('09-draft-offered');
+    await restore.click();
+    await page.locator('.ed-scene[data-scene="louvre"]').click();
+    const en = page.locator('.ed-panel [data-field="title"][data-lang="en"]');
+    expect(await en.inputValue()).toBe('The Louvre museum (draft)');
+    await shot('10-draft-restored');
+
+    await page.locator('[data-action="undo"]').click();
+    expect(await en.inputValue()).toBe('The Louvre');
+    await page.locator('[data-action="redo"]').click();
+    expect(await en.inputValue()).toBe('The Louvre museum (draft)');
+
+    // Link both ways in one action, then undo it.
+    const links = () => page.locator('.ed-marker').count();
+    await page.locator('.ed-scene[data-scene="machu-picchu"]').click();
+    expect(await links()).toBe(0);
+    await page.locator('[data-action="link-both"]').click();
+    await page.locator('.ed-marker').first().waitFor();
+    expect(await links()).toBe(1);
+    await shot('11-linked-both-ways');
+    await page.locator('[data-action="undo"]').click();
+    await page.waitForFunction(() => document.querySelectorAll('.ed-marker').length === 0);
+  });
+
+  it('speaks English on demand, refuses a non-2:1 image, and a problem leads to its field', async () => {
+    await page.getByTestId('ui-language').selectOption('en');
+    await page.locator('[data-action="save"]', { hasText: 'Save' }).waitFor();
+
+    const square = path.join(tempDir, 'square.jpg');
+    await sharp({ create: { width: 400, height: 300, channels: 3, background: '#888' } })
+      .jpeg()
+      .toFile(square);
+    await page.getByTestId('panorama-input').setInputFiles(square);
+    await page.waitForFunction(() =>
+      /2:1/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''),
+    );
+    expect(await page.locator('.ed-scenes .ed-scene[data-scene]').count()).toBe(2);
+
+    await page.locator('.ed-scene[data-scene="louvre"]').click();
+    await fillLang('title', 'en', '');
+    const problem = page.locator('[data-testid="problems"] .ed-problem').first();
+    await problem.waitFor();
+    await page.locator('[data-action="tour-settings"]').click();
+    await problem.click();
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      return `${element?.dataset.field}/${element?.dataset.lang}`;
+    });
+    expect(focused).toBe('title/en');
+    await shot('12-english-problem');
+    expect(errors).toEqual([]);
+  });
+});
