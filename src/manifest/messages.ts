@@ -320,6 +320,10 @@ export const messages = {
     vi: `Có lời thuyết minh bằng "${lang}", nhưng "${lang}" không nằm trong các ngôn ngữ của chuyến tham quan (${quoted(languages)}), nên nó sẽ không bao giờ được phát. Cách sửa: thêm "${lang}" vào "languages", hoặc sửa lại mã ngôn ngữ.`,
     en: `There is narration in "${lang}", but "${lang}" is not one of the tour's languages (${quoted(languages)}), so it will never play. Fix: add "${lang}" to "languages", or correct the language code.`,
   }),
+  blankInEveryLanguage: (): M => ({
+    vi: 'Chữ này trống ở mọi ngôn ngữ, nên khách sẽ không thấy gì. Cách sửa: viết nội dung ít nhất bằng ngôn ngữ mặc định.',
+    en: 'This text is blank in every language, so visitors would see nothing. Fix: write it, at least in the default language.',
+  }),
   missingTranslation: (missing: readonly string[], fallback: string): M => {
     const labels = languageLabels(missing);
     const example = missing.map((lang) => `"${lang}": "…"`).join(', ');

@@ -259,7 +259,10 @@ function languageMapFindings(
     const present = keys.filter((key) => (text(value[key]) ?? '').trim() !== '');
     const shown = present.includes(fallback) ? fallback : present[0];
     const missing = languages.filter((lang) => !present.includes(lang));
-    if (shown !== undefined && missing.length > 0) {
+    if (shown === undefined && keys.length > 0) {
+      // Every language blank: visitors would see nothing at all.
+      findings.push(error('empty-text', path, messages.blankInEveryLanguage()));
+    } else if (shown !== undefined && missing.length > 0) {
       findings.push(
         warning('missing-translation', path, messages.missingTranslation(missing, shown)),
       );
