@@ -13,6 +13,7 @@ import { resolveLanguage } from '../i18n/languages.ts';
 import { type DeepLink, formatDeepLink, type LinkView, parseDeepLink } from '../links/deep-link.ts';
 import type { Tour } from '../manifest/schema.ts';
 import { renderCatalogue } from './catalogue-view.ts';
+import { LanguagePicker } from './language-picker.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
 import { TourPage, type TourPageOptions } from './tour-page.ts';
 import { loadCatalogue, loadTour } from './tour-source.ts';
@@ -135,8 +136,19 @@ export class App {
     replaceChildren(this.screen, h('p', { class: 'message' }, this.i18n.t('app.loading')));
     const catalogue = await loadCatalogue();
     document.title = this.i18n.t('app.name');
+    const picker = new LanguagePicker((lang) => {
+      void this.changeLanguage(lang).then(() => this.showCatalogue(parseDeepLink(location.hash)));
+    });
+    picker.setLanguages(UI_LANGUAGES, this.lang);
+    picker.setLabel(this.i18n.t('app.language'));
     replaceChildren(
       this.screen,
+      h(
+        'header',
+        { class: 'catalogue-bar' },
+        h('p', { class: 'catalogue-bar__name' }, this.i18n.t('app.name')),
+        picker.element,
+      ),
       renderCatalogue(
         catalogue.ok ? catalogue.value : null,
         this.lang,
