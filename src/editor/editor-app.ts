@@ -964,27 +964,18 @@ export class EditorApp {
         this.commit(edit((hs) => ({ ...hs, target: target.value }) as Hotspot)),
       );
       parts.push(h('label', { class: 'ed-field' }, t('field_target'), target));
-      parts.push(
-        this.langFields(
-          'title',
-          hotspot.title,
-          MAX_TITLE,
-          (map) => edit((hs) => ({ ...hs, title: map }) as Hotspot),
-          `${hotspotId}.title`,
-          true,
-        ),
-      );
-    } else {
-      parts.push(
-        this.langFields(
-          'title',
-          hotspot.title,
-          MAX_TITLE,
-          (map) => edit((hs) => ({ ...hs, title: map }) as Hotspot),
-          `${hotspotId}.title`,
-        ),
-      );
     }
+    // A scene link's title is optional: by default it shows the target scene's title.
+    parts.push(
+      this.langFields(
+        'title',
+        hotspot.title,
+        MAX_TITLE,
+        (map) => edit((hs) => ({ ...hs, title: map }) as Hotspot),
+        `${hotspotId}.title`,
+        hotspot.type === 'scene',
+      ),
+    );
     if (hotspot.type === 'info') {
       parts.push(
         this.langFields(
