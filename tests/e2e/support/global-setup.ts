@@ -14,7 +14,10 @@ declare module 'vitest' {
   }
 }
 
-const distDir = fileURLToPath(new URL('../../../dist/', import.meta.url));
+// E2E_DIST lets parallel work build into its own folder instead of sharing dist/.
+const distDir = process.env.E2E_DIST
+  ? `${process.env.E2E_DIST.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../../../dist/', import.meta.url));
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(`${distDir}index.html`)) {
