@@ -2,6 +2,7 @@
  * The tour without WebGL: every scene as a card with its picture, description and narration
  * (recording with controls, else the transcript), so an old phone still tells the story.
  */
+import { representativeImage } from '../manifest/panorama.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import type { Scene, Tour } from '../manifest/schema.ts';
 import { localize } from '../manifest/text.ts';
@@ -35,7 +36,7 @@ function renderScene(
 ): HTMLElement {
   const title = localize(scene.title, lang, tour.defaultLanguage);
   const description = localize(scene.description, lang, tour.defaultLanguage);
-  const picture = scene.panorama.thumbnail ?? scene.panorama.source;
+  const picture = scene.panorama.thumbnail ?? representativeImage(scene.panorama);
   const plan = planNarration(scene, lang, tour.defaultLanguage);
   const narration =
     plan.kind === 'audio'
@@ -48,7 +49,9 @@ function renderScene(
   return h(
     'li',
     { class: 'scene-list__item', 'data-scene': scene.id },
-    h('img', { src: assetUrl(picture), alt: '', loading: 'lazy', class: 'scene-list__image' }),
+    picture
+      ? h('img', { src: assetUrl(picture), alt: '', loading: 'lazy', class: 'scene-list__image' })
+      : null,
     h('h2', { lang: title?.lang }, title?.text ?? scene.id),
     description ? h('p', { lang: description.lang }, description.text) : null,
     narration,

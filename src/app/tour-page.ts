@@ -9,7 +9,10 @@ import type { LinkView } from '../links/deep-link.ts';
 import type { Hotspot, Scene, Tour } from '../manifest/schema.ts';
 import { localize, textOf } from '../manifest/text.ts';
 import type { NodeLabels } from '../viewer/nodes.ts';
-import { on, TourViewer } from '../viewer/tour-viewer.ts';
+import type { ShowTourOptions, TourViewer } from '../viewer/tour-viewer.ts';
+import { on } from '../viewer/viewer-events.ts';
+import type { AdapterKind } from '../viewer/panorama-config.ts';
+import { createViewer, viewerKindFor } from './viewer-loader.ts';
 import { type NarrationLabel, NarrationPlayer } from '../narration/narration-player.ts';
 import { planNarration } from '../narration/narration-plan.ts';
 import { parseWebVtt } from '../narration/webvtt.ts';
@@ -129,9 +132,54 @@ export class TourPage {
     this.errorBox.hidden = true;
     this.languagePicker.setLanguages(tour.languages, lang);
     this.applyTourTexts();
-    const viewer = this.ensureViewer();
-    if (viewer) viewer.showTour({ tour, baseUrl: tourBaseUrl(tour.id), lang, sceneId, view });
-    else this.showWithoutWebgl();
+    this.request = { tour, baseUrl: tourBaseUrl(tour.id), lang, sceneId, view };
+    if (this.viewer && this.viewerKind === viewerKindFor(tour)) this.viewer.showTour(this.request);
+    else void this.mountViewer(tour);
+  }
+
+  /** What to show once the viewer is ready (it may still be downloading). */
+  private request: ShowTourOptions | null = null;
+  private viewerKind: AdapterKind | null = null;
+  private mounting = 0;
+
+  private async mountViewer(tour: Tour): Promise<void> {
+    const mount = ++this.mounting;
+    let loaded: Awaited<ReturnType<typeof createViewer>>;
+    try {
+      this.viewer?.destroy();
+      this.viewer = null;
+      replaceChildren(this.viewerHost);
+      loaded = await createViewer(tour, this.viewerSettings());
+    } catch {
+      if (mount === this.mounting) this.showViewerUnavailable();
+      return;
+    }
+    if (mount !== this.mounting) {
+      loaded?.viewer.destroy();
+      return;
+    }
+    if (!loaded) {
+      this.showWithoutWebgl();
+      return;
+    }
+    this.viewer = this.wire(loaded.viewer);
+    this.viewerKind = loaded.kind;
+    if (this.request) this.viewer.showTour(this.request);
+  }
+
+  /** The viewer's code could not be fetched (offline, never cached): say so, offer a retry. */
+  private showViewerUnavailable(): void {
+    const retry = h('button', { type: 'button', class: 'button' }, this.i18n.t('app.retry'));
+    retry.addEventListener('click', () => this.tour && void this.mountViewer(this.tour));
+    replaceChildren(
+      this.viewerHost,
+      h(
+        'p',
+        { class: 'message message--error', role: 'alert' },
+        this.i18n.t('app.viewerUnavailable'),
+      ),
+      retry,
+    );
   }
 
   /** No WebGL (old phone, disabled GPU): the scenes as a readable, listenable list. */
@@ -143,7 +191,8 @@ export class TourPage {
   }
 
   goTo(sceneId: string, view?: LinkView): void {
-    this.viewer?.goTo(sceneId, view);
+    if (this.viewer) this.viewer.goTo(sceneId, view);
+    else if (this.request) this.request = { ...this.request, sceneId, view };
   }
 
   lookAt(view: LinkView): void {
@@ -216,26 +265,21 @@ export class TourPage {
     if (scene) this.narration.load(this.narrationPlan(scene), this.narration.isPlaying);
   }
 
-  private ensureViewer(): TourViewer | null {
-    if (this.viewer) return this.viewer;
-    let viewer: TourViewer;
-    try {
-      viewer = new TourViewer({
-        container: this.viewerHost,
-        psvLang: this.psvLang(),
-        labels: this.labels(),
-        reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
-        hideExternalLinks: this.options.hideExternalLinks ?? false,
-      });
-    } catch {
-      // Photo Sphere Viewer throws when the browser has no WebGL 2.
-      return null;
-    }
+  private viewerSettings() {
+    return {
+      container: this.viewerHost,
+      psvLang: this.psvLang(),
+      labels: this.labels(),
+      reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+      hideExternalLinks: this.options.hideExternalLinks ?? false,
+    };
+  }
+
+  private wire(viewer: TourViewer): TourViewer {
     on(viewer, 'scene-change', ({ detail }) => this.onSceneShown(detail.sceneId, false));
     on(viewer, 'scene-error', ({ detail }) => this.onSceneShown(detail.sceneId, true));
     on(viewer, 'view-change', ({ detail }) => this.callbacks.onViewChange(detail.view));
     on(viewer, 'hotspot', ({ detail }) => this.openHotspot(detail.hotspot));
-    this.viewer = viewer;
     return viewer;
   }
 

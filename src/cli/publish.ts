@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type CatalogueEntry, type CatalogueIndex, INDEX_VERSION } from '../manifest/catalogue.ts';
+import { panoramaFiles, representativeImage } from '../manifest/panorama.ts';
 import type { Tour } from '../manifest/schema.ts';
 
 export { type CatalogueEntry, type CatalogueIndex, INDEX_VERSION };
@@ -50,8 +51,7 @@ export function normalizeAssetPath(path: string): string | undefined {
 export function manifestAssetPaths(tour: Tour): string[] {
   const paths: string[] = [];
   for (const scene of tour.scenes) {
-    const { source, preview, thumbnail } = scene.panorama;
-    paths.push(source, ...(preview ? [preview] : []), ...(thumbnail ? [thumbnail] : []));
+    paths.push(...panoramaFiles(scene.panorama));
     for (const track of Object.values(scene.narration ?? {})) {
       if (track.audio) paths.push(track.audio);
       if (track.captions) paths.push(track.captions);
@@ -102,7 +102,8 @@ export const thumbnailPath = (sceneId: string): string => `${THUMBS_DIR}/${scene
 /** Scenes without an author-made thumbnail get one generated from their panorama. */
 export function thumbnailJobs(tour: Tour): ThumbnailJob[] {
   return tour.scenes.flatMap((scene) => {
-    const source = normalizeAssetPath(scene.panorama.source);
+    const image = representativeImage(scene.panorama);
+    const source = image === undefined ? undefined : normalizeAssetPath(image);
     if (scene.panorama.thumbnail || !source) return [];
     return [{ sceneId: scene.id, source, thumbnail: thumbnailPath(scene.id) }];
   });

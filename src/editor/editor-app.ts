@@ -724,7 +724,7 @@ export class EditorApp {
     const selected = this.selection.kind === 'hotspot' ? this.selection.hotspotId : undefined;
     this.view.show({
       key: `${this.open.id}/${scene.id}`,
-      url: `/tours/${this.open.id}/${api.encodePath(scene.panorama.source)}`,
+      url: `/tours/${this.open.id}/${api.encodePath(scene.panorama.source ?? scene.panorama.preview ?? '')}`,
       startView: scene.startView,
       markers: (scene.hotspots ?? []).map((hotspot) => ({
         id: hotspot.id,

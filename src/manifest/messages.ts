@@ -361,6 +361,33 @@ export const messages = {
     en: `File "${path}" was not found in the tour folder. Fix: copy the file there, or correct the path (names are case-sensitive: "Hall.JPG" is not "hall.jpg").`,
   }),
 
+  missingTiles: (first: string, missing: number, total: number): M => ({
+    vi: `Thiếu ${missing} trên ${total} mảnh ảnh (tile) của ảnh toàn cảnh, ví dụ "${first}". Cách sửa: chép cả thư mục tiles vào thư mục của chuyến tham quan, hoặc chạy lại lệnh đã tạo ra chúng (npm run tour -- tile hoặc npm run tour -- import).`,
+    en: `${missing} of ${total} tiles of this panorama are missing, e.g. "${first}". Fix: copy the whole tiles folder into the tour folder, or run again the command that made them (npm run tour -- tile or npm run tour -- import).`,
+  }),
+
+  // ── Panorama kinds ─────────────────────────────────────────────────────────
+  panoramaMissing: (): M => ({
+    vi: 'Cảnh này chưa có ảnh toàn cảnh. Cách sửa: thêm "source": "panoramas/ten-anh.jpg" (ảnh 360° tỉ lệ 2:1) vào mục "panorama".',
+    en: 'This scene has no panorama image. Fix: add "source": "panoramas/name.jpg" (a 2:1 360° image) to "panorama".',
+  }),
+  panoramaKinds: (kinds: string): M => ({
+    vi: `Một ảnh toàn cảnh chỉ được có một loại, nhưng ở đây có nhiều loại (${kinds}). Cách sửa: giữ "source" (ảnh 2:1) hoặc "cube" (sáu mặt) hoặc "cubeTiles" (mảnh của sáu mặt) và xoá các loại còn lại.`,
+    en: `A panorama has exactly one kind, but this one declares several (${kinds}). Fix: keep "source" (2:1 image), "cube" (six faces) or "cubeTiles" (tiled faces) and remove the others.`,
+  }),
+  panoramaMixed: (family: string, first: string): M => {
+    const vi = (f: string) => (f === 'cube' ? 'sáu mặt lập phương' : 'ảnh 2:1');
+    const en = (f: string) => (f === 'cube' ? 'cube faces' : '2:1 equirectangular');
+    return {
+      vi: `Mọi cảnh trong một chuyến tham quan phải cùng một dạng ảnh: cảnh đầu tiên dùng ${vi(first)}, cảnh này dùng ${vi(family)}. Cách sửa: chuyển các ảnh về cùng một dạng, hoặc tách chúng thành hai chuyến tham quan.`,
+      en: `All scenes of a tour use the same kind of panorama: the first one is ${en(first)}, this one is ${en(family)}. Fix: convert the panoramas to one kind, or split them into two tours.`,
+    };
+  },
+  tileTemplate: (missing: string): M => ({
+    vi: `Mẫu đường dẫn của các mảnh ảnh thiếu ${missing}, nên nhiều mảnh sẽ trùng một tệp. Cách sửa: thêm các chỗ trống đó, ví dụ "tiles/sanh/{level}/{row}_{col}.jpg".`,
+    en: `The tile path template lacks ${missing}, so several tiles would share one file. Fix: add those placeholders, e.g. "tiles/hall/{level}/{row}_{col}.jpg".`,
+  }),
+
   // ── Tour folder (command line) ─────────────────────────────────────────────
   missingManifest: (dir: string): M => ({
     vi: `Không có tệp tour.json trong "${dir}". Cách sửa: kiểm tra lại tên thư mục, hoặc tạo tệp tour.json trong đó (bắt đầu từ tệp mẫu tours/demo/tour.json).`,

@@ -75,10 +75,100 @@ export const Credit = z
   .strict()
   .meta({ id: 'Credit' });
 
+/** The six faces of a cube, in the order PSV's cubemap adapter uses for stripes. */
+export const CUBE_FACES = ['left', 'front', 'right', 'back', 'top', 'bottom'] as const;
+export type CubeFace = (typeof CUBE_FACES)[number];
+/** Letters for `{face}` in tile paths: the convention Pannellum and Marzipano share. */
+export const CUBE_FACE_LETTERS: Readonly<Record<CubeFace, string>> = {
+  left: 'l',
+  front: 'f',
+  right: 'r',
+  back: 'b',
+  top: 'u',
+  bottom: 'd',
+};
+
+const powerOfTwo = (max: number) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .refine((n) => (n & (n - 1)) === 0, { message: 'not a power of two' })
+    .meta({ maximum: max });
+
+/** A tile path template: a tour-relative path with placeholders, checked in semantics. */
+const TilePath = (placeholders: string) =>
+  z.string().min(1).describe(`Path template of one tile, with ${placeholders}.`);
+
+export const EquirectTiles = z
+  .object({
+    path: TilePath('{level}, {col} and {row}'),
+    levels: z
+      .array(
+        z
+          .object({
+            width: z.number().int().min(64).describe('Width of the whole panorama at this level.'),
+            cols: powerOfTwo(64).describe('Tiles across (a power of two).'),
+            rows: powerOfTwo(32).describe('Tiles down (a power of two).'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .describe('From the smallest to the largest; {level} is the position in this list.'),
+  })
+  .strict()
+  .describe('Equirectangular tiles by zoom level (made by `npm run tour -- tile`).')
+  .meta({ id: 'EquirectTiles' });
+
+export const CubeFaces = z
+  .object(
+    Object.fromEntries(CUBE_FACES.map((face) => [face, AssetPath])) as Record<
+      CubeFace,
+      typeof AssetPath
+    >,
+  )
+  .strict()
+  .describe('Six square images, one per face of the cube.')
+  .meta({ id: 'CubeFaces' });
+
+export const CubeTiles = z
+  .object({
+    path: TilePath('{face} (l, f, r, b, u, d), {level}, {col} and {row}'),
+    levels: z
+      .array(
+        z
+          .object({
+            faceSize: z.number().int().min(16).describe('Width of one face at this level.'),
+            nbTiles: powerOfTwo(16).describe('Tiles along one side of a face (a power of two).'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .describe('From the smallest to the largest; {level} is the position in this list.'),
+    flipTopBottom: z
+      .boolean()
+      .optional()
+      .describe('Turn the top and bottom faces by 180° (some tools store them that way).'),
+  })
+  .strict()
+  .describe('Cube faces cut in tiles by zoom level (imported from Marzipano or Pannellum).')
+  .meta({ id: 'CubeTiles' });
+
+/**
+ * One panorama, of exactly one kind: an equirectangular image (`source`, with `tiles` once
+ * tiled), six cube faces (`cube`) or cube tiles (`cubeTiles`). `semantics.ts` enforces
+ * "exactly one" and "one kind per tour" with messages a volunteer can act on.
+ */
 export const Panorama = z
   .object({
-    source: AssetPath.describe('Equirectangular image (2:1), JPEG, PNG or WebP.'),
-    preview: AssetPath.optional().describe('Small image shown while the full panorama loads.'),
+    source: AssetPath.optional().describe('Equirectangular image (2:1), JPEG, PNG or WebP.'),
+    tiles: EquirectTiles.optional(),
+    cube: CubeFaces.optional(),
+    cubeTiles: CubeTiles.optional(),
+    preview: AssetPath.optional().describe(
+      'Small image shown while the panorama loads: equirectangular (2:1), or for cubes one row of the six faces (left, front, right, back, top, bottom).',
+    ),
     thumbnail: AssetPath.optional().describe('Small image for the scene list and the gallery.'),
     credit: Credit.optional(),
   })
@@ -193,6 +283,9 @@ export type Position = z.infer<typeof Position>;
 export type View = z.infer<typeof View>;
 export type Credit = z.infer<typeof Credit>;
 export type Panorama = z.infer<typeof Panorama>;
+export type EquirectTiles = z.infer<typeof EquirectTiles>;
+export type CubeFaces = z.infer<typeof CubeFaces>;
+export type CubeTiles = z.infer<typeof CubeTiles>;
 export type NarrationTrack = z.infer<typeof NarrationTrack>;
 export type SceneHotspot = z.infer<typeof SceneHotspot>;
 export type InfoHotspot = z.infer<typeof InfoHotspot>;

@@ -8,6 +8,12 @@ import { closestMatch, messages } from './messages.ts';
 import type { JsonPath, LocalizedMessage, Problem, Severity } from './problems.ts';
 import { LangMap, Tour } from './schema.ts';
 import { isRecord, unwrap, walkWithSchema } from './schema-walk.ts';
+import {
+  cubeFaceRefs,
+  panoramaKindFindings,
+  type PanoramaView,
+  tileSetFindings,
+} from './panorama-semantics.ts';
 
 export interface SemanticOptions {
   file: string;
@@ -72,10 +78,16 @@ export async function semanticProblems(
     ...sceneReferenceFindings(tour, scenes),
     ...languageFindings(tour, scenes),
     ...(options.schemaValid ? reachabilityFindings(tour, scenes) : []),
+    ...panoramaKindFindings(scenes.filter((s) => isRecord(s.value.panorama)).map(panoramaView)),
     ...(await assetFindings(scenes, options.fileExists)),
   ];
   return findings.map((finding) => ({ ...finding, file: options.file }));
 }
+
+const panoramaView = (scene: SceneView): PanoramaView => ({
+  path: ['scenes', scene.index, 'panorama'],
+  value: record(scene.value.panorama),
+});
 
 function readScenes(tour: Record<string, unknown>): SceneView[] {
   return list(tour.scenes).flatMap((value, index) => {
@@ -339,6 +351,7 @@ function assetRefs(scenes: readonly SceneView[]): AssetRef[] {
     const panorama = record(scene.value.panorama);
     for (const key of ['source', 'preview', 'thumbnail'])
       add(panorama[key], [...base, 'panorama', key]);
+    for (const face of cubeFaceRefs(panoramaView(scene))) add(face.value, face.path);
     for (const [lang, track] of Object.entries(record(scene.value.narration))) {
       for (const key of ['audio', 'captions'])
         add(record(track)[key], [...base, 'narration', lang, key]);
@@ -378,7 +391,13 @@ async function assetFindings(
       return [error('missing-file', path, messages.missingFile(value))];
     }),
   );
-  return findings.flat();
+  const tiles = fileExists
+    ? await tileSetFindings(scenes.map(panoramaView), exists, (path) => {
+        const check = checkAssetPath(path);
+        return check.ok ? check.path : undefined;
+      })
+    : [];
+  return [...findings.flat(), ...tiles];
 }
 
 function pathFinding(path: JsonPath, value: string, reason: string): Finding {

@@ -9,6 +9,7 @@ import { textOf } from '../manifest/text.ts';
 import { positionToRadians } from './angles.ts';
 import { createHotspotElement } from './hotspot-element.ts';
 import { escapeHtml } from './html.ts';
+import { type AdapterKind, panoramaConfig } from './panorama-config.ts';
 
 export const HOTSPOT_SIZE = 44;
 
@@ -23,6 +24,8 @@ export interface NodeContext {
   tour: Tour;
   lang: string;
   labels: NodeLabels;
+  /** The viewer's adapter: it decides the shape of each node's panorama. */
+  adapter: AdapterKind;
   /** Absolute URL of a file of the tour. */
   assetUrl: (path: string) => string;
   /** Hides external-link hotspots (kiosks). */
@@ -45,7 +48,7 @@ export function buildNode(context: NodeContext, scene: Scene): VirtualTourNode {
   const { tour, lang } = context;
   const node: VirtualTourNode = {
     id: scene.id,
-    panorama: context.assetUrl(scene.panorama.source),
+    panorama: panoramaConfig(scene.panorama, context.adapter, context.assetUrl),
     name: escapeHtml(textOf(scene.title, lang, tour.defaultLanguage)),
     links: scene.hotspots
       .filter((hotspot): hotspot is SceneHotspot => hotspot.type === 'scene')

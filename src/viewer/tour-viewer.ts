@@ -27,9 +27,15 @@ import type { Hotspot, Scene, Tour, View } from '../manifest/schema.ts';
 import { positionToRadians, viewFromRadians } from './angles.ts';
 import { buildNode, buildNodes, type HotspotData, type NodeLabels } from './nodes.ts';
 import { TourPlugin } from './tour-plugin.ts';
+import type { AdapterSetting } from './adapters.ts';
+import type { AdapterKind } from './panorama-config.ts';
+import type { TourViewerEvents } from './viewer-events.ts';
+export { on, type TourViewerEvents } from './viewer-events.ts';
 
 export interface TourViewerOptions {
   container: HTMLElement;
+  /** Fixed for the viewer's life: a tour needing another one gets a new viewer. */
+  adapter: { kind: AdapterKind; setting: AdapterSetting };
   /** PSV's own UI strings (navbar, loader), already translated. */
   psvLang: Record<string, string>;
   labels: NodeLabels;
@@ -44,13 +50,6 @@ export interface ShowTourOptions {
   lang: string;
   sceneId?: string | undefined;
   view?: LinkView | undefined;
-}
-
-export interface TourViewerEvents {
-  'scene-change': CustomEvent<{ sceneId: string }>;
-  'scene-error': CustomEvent<{ sceneId: string }>;
-  'view-change': CustomEvent<{ view: LinkView }>;
-  hotspot: CustomEvent<HotspotData>;
 }
 
 const VIEW_EVENT_DELAY_MS = 400;
@@ -75,6 +74,7 @@ export class TourViewer extends EventTarget {
     this.options = options;
     this.psv = new Viewer({
       container: options.container,
+      adapter: options.adapter.setting,
       lang: options.psvLang,
       loadingTxt: options.psvLang.loading ?? '',
       navbar: ['zoom', 'autorotate', 'gallery', 'fullscreen'],
@@ -204,6 +204,7 @@ export class TourViewer extends EventTarget {
       tour,
       lang: this.lang,
       labels: this.options.labels,
+      adapter: this.options.adapter.kind,
       assetUrl: (path: string) => new URL(path, this.baseUrl).href,
       hideExternalLinks: this.options.hideExternalLinks ?? false,
       onActivate: (scene: Scene, hotspot: Hotspot) => this.activate(scene, hotspot),
@@ -297,13 +298,4 @@ export class TourViewer extends EventTarget {
   ): void {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
-}
-
-/** Typed listener helper: `on(viewer, 'scene-change', e => e.detail.sceneId)`. */
-export function on<K extends keyof TourViewerEvents>(
-  viewer: TourViewer,
-  type: K,
-  listener: (event: TourViewerEvents[K]) => void,
-): void {
-  viewer.addEventListener(type, listener as EventListener);
 }

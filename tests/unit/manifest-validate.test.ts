@@ -59,6 +59,13 @@ const CORPUS: Record<string, Expected[]> = {
     E('$.defaultLanguage', 'missing-property'),
     E('$.scenes[1].panorama', 'missing-property'),
   ],
+  'panorama-kinds': [
+    E('$.scenes[0].panorama.tiles.path', 'missing-file'),
+    E('$.scenes[1].panorama', 'panorama-kinds'),
+    E('$.scenes[2].panorama', 'panorama-mixed'),
+    E('$.scenes[2].panorama.cubeTiles.path', 'tile-template'),
+    E('$.scenes[2].panorama.cubeTiles.path', 'missing-file'),
+  ],
   'invalid-url': [E('$.scenes[1].hotspots[1].url', 'invalid-url')],
   'duplicate-scene-ids': [
     E('$.scenes[0].aliases[0]', 'duplicate-scene-alias'),

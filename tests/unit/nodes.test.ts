@@ -51,6 +51,7 @@ function context(overrides: Partial<NodeContext> = {}): NodeContext {
       audio: (t) => `Audio ${t}`,
       link: (t) => `Link ${t}`,
     },
+    adapter: 'equirect',
     assetUrl: (path) => `https://site.example/tours/demo/${path}`,
     onActivate: vi.fn(),
     ...overrides,
