@@ -5,9 +5,10 @@
  * `static-server.d.mts` gives TypeScript callers the same types.
  */
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -172,6 +173,10 @@ export async function sendFile(req, res, file, options = {}) {
     res.end();
     return;
   }
+  if (!range && isCompressible(file) && acceptsGzip(req) && stats.size > 1024) {
+    await sendGzipped(req, res, file, stats);
+    return;
+  }
   const { start, end } = range ?? { start: 0, end: stats.size - 1 };
   res.statusCode = range ? 206 : 200;
   if (range) res.setHeader('Content-Range', `bytes ${start}-${end}/${stats.size}`);
@@ -181,6 +186,36 @@ export async function sendFile(req, res, file, options = {}) {
     return;
   }
   await streamTo(res, file, start, end);
+}
+
+/** Text the way static hosts serve it: gzip-compressed (images and audio are already packed). */
+const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|vtt|txt|md|webmanifest|map)$/i;
+/** @param {string} file */
+const isCompressible = (file) => COMPRESSIBLE.test(file);
+/** @param {IncomingMessage} req */
+const acceptsGzip = (req) => /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+/** Compressed bodies by path and version: each file is compressed once per change. */
+const gzipCache = new Map();
+
+/**
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ * @param {string} file
+ * @param {import('node:fs').Stats} stats
+ */
+async function sendGzipped(req, res, file, stats) {
+  const key = `${stats.size}:${stats.mtimeMs}`;
+  let cached = gzipCache.get(file);
+  if (cached?.key !== key) {
+    cached = { key, body: gzipSync(await readFile(file), { level: 6 }) };
+    gzipCache.set(file, cached);
+  }
+  res.statusCode = 200;
+  res.setHeader('Content-Encoding', 'gzip');
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.removeHeader('Accept-Ranges');
+  res.setHeader('Content-Length', cached.body.length);
+  res.end(req.method === 'HEAD' ? undefined : cached.body);
 }
 
 /**

@@ -17,6 +17,7 @@ import { LanguagePicker } from './language-picker.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
 import { TourPage, type TourPageOptions } from './tour-page.ts';
 import { loadCatalogue, loadTour } from './tour-source.ts';
+import { prefetchViewer } from './viewer-loader.ts';
 
 const LANGUAGE_KEY = 'heritage-tour:language';
 
@@ -56,6 +57,7 @@ export class App {
 
   static async start(root: HTMLElement, options: AppOptions = {}): Promise<App> {
     const link = parseDeepLink(location.hash);
+    if (link.tour) prefetchViewer();
     const lang = resolveLanguage({
       available: UI_LANGUAGES,
       fallback: DEFAULT_UI_LANGUAGE,

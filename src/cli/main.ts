@@ -5,9 +5,10 @@
 import { pathToFileURL } from 'node:url';
 import { type Command, type CommandContext, EXIT, processContext, uiLanguage } from './command.ts';
 import { narrateCommand } from './commands/narrate.ts';
+import { tileCommand } from './commands/tile.ts';
 import { validateCommand } from './commands/validate.ts';
 
-export const COMMANDS: readonly Command[] = [validateCommand, narrateCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, narrateCommand, tileCommand];
 
 function usage(context: CommandContext): string {
   const lang = uiLanguage(undefined, context.env);

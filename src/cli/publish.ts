@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { type CatalogueEntry, type CatalogueIndex, INDEX_VERSION } from '../manifest/catalogue.ts';
 import { panoramaFiles, representativeImage } from '../manifest/panorama.ts';
-import type { Tour } from '../manifest/schema.ts';
+import type { EquirectTiles, Tour } from '../manifest/schema.ts';
 
 export { type CatalogueEntry, type CatalogueIndex, INDEX_VERSION };
 export const THUMBNAIL_WIDTH = 512;
@@ -123,6 +123,31 @@ export function publishedManifest(tour: Tour, madeThumbnails: ReadonlySet<string
         ? scene
         : { ...scene, panorama: { ...scene.panorama, thumbnail: thumbnailPath(scene.id) } },
     ),
+  };
+}
+
+/** What the tiler made for one source image (see `src/tiles/tile-record.ts`). */
+export interface TiledPanorama {
+  preview: string;
+  tiles: EquirectTiles;
+}
+
+/**
+ * Scenes whose source image was tiled get its tiles (and its preview when the author gave
+ * none) and lose the source: visitors, and offline copies, download only tiles.
+ */
+export function applyTiles(tour: Tour, tiled: Readonly<Record<string, TiledPanorama>>): Tour {
+  return {
+    ...tour,
+    scenes: tour.scenes.map((scene) => {
+      const { source, tiles, ...rest } = scene.panorama;
+      const made = source && !tiles ? tiled[normalizeAssetPath(source) ?? ''] : undefined;
+      if (!made) return scene;
+      return {
+        ...scene,
+        panorama: { ...rest, tiles: made.tiles, preview: rest.preview ?? made.preview },
+      };
+    }),
   };
 }
 

@@ -20,7 +20,11 @@ import {
   type Tour,
   validateTourText,
 } from '../manifest/index.ts';
+import { readTileRecord } from '../tiles/tile-record.ts';
+import { tileTour } from '../tiles/tile-tour.ts';
 import {
+  applyTiles,
+  type TiledPanorama,
   type CatalogueEntry,
   catalogueEntry,
   catalogueIndex,
@@ -166,12 +170,14 @@ export function renderThumbnail(source: string): Promise<Buffer> {
 export async function preparePublication(
   loaded: LoadedTour,
   cache: PublishCache,
+  tiled: Readonly<Record<string, TiledPanorama>> = {},
 ): Promise<Publication> {
   const warnings: string[] = [];
+  const tour = applyTiles(loaded.tour, tiled);
   const topLevel = (await readdir(loaded.dir, { withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => entry.name);
-  const selection = publishedFiles(loaded.tour, topLevel);
+  const selection = publishedFiles(tour, topLevel);
   for (const unsafe of selection.unsafe) {
     warnings.push(
       `${loaded.file}: "${unsafe}" is not a path inside the tour folder; not published`,
@@ -184,11 +190,12 @@ export async function preparePublication(
     else warnings.push(`${loaded.file}: file "${file}" is missing`);
   }
   const thumbnails: Publication['thumbnails'] = [];
+  // Thumbnails are cut from the author's image, which is not published once tiled.
   for (const job of thumbnailJobs(loaded.tour)) {
-    const absolute = files.find((file) => file.path === job.source)?.absolute;
+    const absolute = await existingFileInside(loaded.dir, job.source);
     if (absolute) thumbnails.push({ ...job, absolute });
   }
-  const manifest = publishedManifest(loaded.tour, new Set(thumbnails.map((t) => t.sceneId)));
+  const manifest = publishedManifest(tour, new Set(thumbnails.map((t) => t.sceneId)));
   const text = manifestText(manifest);
   const digests: DigestedFile[] = [];
   for (const file of files)
@@ -211,13 +218,26 @@ export interface PreparedTours {
   warnings: string[];
 }
 
-/** Lists, validates and prepares every tour of the folder. */
-export async function prepareAll(toursDir: string, cache: PublishCache): Promise<PreparedTours> {
+/**
+ * Lists, validates and prepares every tour of the folder. With `tile` (the build), panoramas
+ * are tiled first where needed and published as tiles; the dev server serves the sources.
+ */
+export async function prepareAll(
+  toursDir: string,
+  cache: PublishCache,
+  options: { tile?: (loaded: LoadedTour) => Promise<void> } = {},
+): Promise<PreparedTours> {
   const listing = await listTours(toursDir);
   const publications: Publication[] = [];
   const warnings: string[] = [];
   for (const loaded of listing.tours) {
-    const publication = await preparePublication(loaded, cache);
+    // Dev serves the author's images as they are: always current while editing.
+    let tiled = {};
+    if (options.tile) {
+      await options.tile(loaded);
+      tiled = (await readTileRecord(loaded.dir)).sources;
+    }
+    const publication = await preparePublication(loaded, cache, tiled);
     warnings.push(
       ...loaded.problems.map((problem) => `[tours] ${formatProblem(problem)}`),
       ...publication.warnings.map((warning) => `[tours] ${warning}`),
@@ -278,7 +298,9 @@ export function toursPlugin(options: ToursPluginOptions): Plugin {
       toursDir = path.resolve(config.root, options.toursDir);
     },
     async generateBundle() {
-      const prepared = await prepareAll(toursDir, cache);
+      const prepared = await prepareAll(toursDir, cache, {
+        tile: (loaded) => tileForBuild(loaded, this),
+      });
       for (const warning of prepared.warnings) this.warn(warning);
       if (prepared.skipped.length > 0) {
         // A kiosk must never get half a catalogue: fix the tours, or move the draft away.
@@ -298,6 +320,21 @@ export function toursPlugin(options: ToursPluginOptions): Plugin {
       reloadOnManifestChange(server, toursDir);
     },
   };
+}
+
+/** Tiles a tour's panoramas before publishing it, reporting progress in the build log. */
+async function tileForBuild(
+  loaded: LoadedTour,
+  log: { info: (message: string) => void; warn: (message: string) => void },
+): Promise<void> {
+  const result = await tileTour(loaded.dir, loaded.tour, {
+    done: (source, tiled) =>
+      log.info(`[tours] ${loaded.id}: tiled ${source} (${Math.round(tiled.bytes / 1024)} KB)`),
+    failed: (source, error) =>
+      log.warn(`[tours] ${loaded.id}: could not tile ${source}: ${(error as Error).message}`),
+  });
+  if (result.tiled.length === 0 && result.skipped.length > 0)
+    log.info(`[tours] ${loaded.id}: ${result.skipped.length} panoramas already tiled`);
 }
 
 /** Dev: answers every request under `/tours/`, so Vite never serves raw tour folders. */

@@ -12,8 +12,9 @@ export async function loadAdapter(kind: AdapterKind): Promise<AdapterSetting> {
     case 'equirect-tiles': {
       const { EquirectangularTilesAdapter } =
         await import('@photo-sphere-viewer/equirectangular-tiles-adapter');
-      // No red "missing tile" cross on a kiosk: the blurred preview stays visible instead.
-      return EquirectangularTilesAdapter.withConfig({ showErrorTile: false, baseBlur: true });
+      // No red "missing tile" cross on a kiosk: the preview stays visible instead. No blur
+      // of the preview either: it costs a slow phone a second, and the preview is soft anyway.
+      return EquirectangularTilesAdapter.withConfig({ showErrorTile: false, baseBlur: false });
     }
     case 'cube': {
       const { CubemapAdapter } = await import('@photo-sphere-viewer/cubemap-adapter');
@@ -21,7 +22,7 @@ export async function loadAdapter(kind: AdapterKind): Promise<AdapterSetting> {
     }
     case 'cube-tiles': {
       const { CubemapTilesAdapter } = await import('@photo-sphere-viewer/cubemap-tiles-adapter');
-      return CubemapTilesAdapter.withConfig({ showErrorTile: false, baseBlur: true });
+      return CubemapTilesAdapter.withConfig({ showErrorTile: false, baseBlur: false });
     }
     default: {
       const { EquirectangularAdapter } = await import('@photo-sphere-viewer/core');

@@ -53,6 +53,12 @@ export interface ShowTourOptions {
 }
 
 const VIEW_EVENT_DELAY_MS = 400;
+
+/** Chromium on Android sets this when the visitor turns on "Lite mode" / data saver. */
+function prefersSavingData(): boolean {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
+  return connection?.saveData === true;
+}
 const IDLE_AUTOROTATE_MS = 30_000;
 
 export class TourViewer extends EventTarget {
@@ -101,7 +107,8 @@ export class TourViewer extends EventTarget {
           TourPlugin,
           {
             renderMode: '2d',
-            preload: true,
+            // Neighbours' previews load ahead, unless the visitor asked to save data.
+            preload: !prefersSavingData(),
             showLinkTooltip: false,
             transitionOptions: this.transitionFor,
           },

@@ -1,0 +1,50 @@
+/**
+ * The two pages under test, behind one interface: how to open them, how to go to a scene and
+ * how to know a scene is on screen. Ours is driven through its address (as a QR link would);
+ * the baseline through the plugin's API.
+ */
+import type { Page } from 'playwright-core';
+
+export interface SceneInfo {
+  id: string;
+  /** Title in the default language (what our top bar shows). */
+  title: string;
+  /** Scenes its hotspots link to, in manifest order. */
+  links: string[];
+}
+
+export interface BenchPage {
+  name: 'ours' | 'baseline';
+  url: (base: string) => string;
+  goTo: (page: Page, scene: SceneInfo) => Promise<void>;
+  isShowing: (page: Page, scene: SceneInfo) => Promise<boolean>;
+  /** Image requests that carry the start scene's pixels (for "full resolution"). */
+  isPanoramaRequest: (url: string) => boolean;
+}
+
+export const OURS: BenchPage = {
+  name: 'ours',
+  url: (base) => `${base}#/demo`,
+  goTo: (page, scene) =>
+    page.evaluate((id) => {
+      location.hash = `#/demo/${id}`;
+    }, scene.id),
+  isShowing: (page, scene) =>
+    page.evaluate(
+      (title) => document.querySelector('[data-testid="scene-title"]')?.textContent === title,
+      scene.title,
+    ),
+  isPanoramaRequest: (url) => url.includes('/generated/tiles/') && !url.endsWith('preview.jpg'),
+};
+
+export const BASELINE: BenchPage = {
+  name: 'baseline',
+  url: (base) => `${base}bench/`,
+  goTo: (page, scene) =>
+    page.evaluate(
+      (id) => (window as unknown as { goToScene: (id: string) => void }).goToScene(id),
+      scene.id,
+    ),
+  isShowing: (page, scene) => page.evaluate((id) => document.body.dataset.scene === id, scene.id),
+  isPanoramaRequest: (url) => url.includes('/bench/panoramas/'),
+};

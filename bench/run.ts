@@ -1,0 +1,123 @@
+/**
+ * `npm run bench [-- --runs N] [-- --switches N]` and `npm run bench -- soak`.
+ *
+ * Builds the site once, builds a baseline page (plain Photo Sphere Viewer, same version, the
+ * virtual-tour plugin on the original JPEGs), serves both from one server on 127.0.0.1 and
+ * drives headless Chromium through them side by side: cold cache, 4× CPU throttling and a
+ * slow-4G profile for the loading metrics; then scene-switch soaks for heap and textures.
+ * Writes bench/results.json and bench/results.md; prints the table.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { createStaticServer } from '../scripts/static-server.mjs';
+import { prepareBaseline, readScenes } from './prepare.ts';
+import { measureLoad, measureMemory, type LoadSample, type MemorySample } from './measure.ts';
+import { BASELINE, OURS } from './pages.ts';
+import { renderTable, type Results } from './report.ts';
+import { ratio, summarize } from './stats.ts';
+import { measureTiling } from './tiling.ts';
+import { launchBrowser } from '../tests/e2e/support/browser.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    runs: { type: 'string', default: '5' },
+    switches: { type: 'string', default: '500' },
+    'no-build': { type: 'boolean' },
+  },
+});
+const soak = positionals.includes('soak');
+const runs = Math.max(1, Number(values.runs));
+const switches = soak ? Math.max(Number(values.switches), 2000) : Number(values.switches);
+
+if (!values['no-build']) {
+  console.log('building the site…');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
+const scenes = await readScenes();
+await prepareBaseline(scenes);
+const server = await createStaticServer({ root: 'dist', host: '127.0.0.1', port: 0 });
+const browser = await launchBrowser();
+try {
+  if (soak) await runSoak();
+  else await runAll();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+async function runSoak(): Promise<void> {
+  console.log(`soak: ${switches} scene switches on our viewer…`);
+  const sample = await measureMemory(browser, server.url, OURS, scenes, [10, 500, 1000, switches]);
+  for (const point of sample.points)
+    console.log(
+      `after ${point.switches} switches: heap ${(point.heapBytes / 1e6).toFixed(1)} MB, ${point.textures} live textures`,
+    );
+  await writeFile(
+    'bench/soak.json',
+    `${JSON.stringify({ date: new Date().toISOString(), ...sample }, null, 2)}\n`,
+  );
+}
+
+async function runAll(): Promise<void> {
+  console.log('tiling an 8192×4096 panorama…');
+  const tiling = await measureTiling(3);
+  const load: Record<'ours' | 'baseline', LoadSample[]> = { ours: [], baseline: [] };
+  for (let run = 1; run <= runs; run++) {
+    // Interleaved, so a slow moment of the machine hits both pages alike.
+    for (const page of run % 2 ? [OURS, BASELINE] : [BASELINE, OURS]) {
+      const sample = await measureLoad(browser, server.url, page, scenes);
+      load[page.name].push(sample);
+      console.log(`run ${run} ${page.name}: ${JSON.stringify(sample)}`);
+    }
+  }
+  const memory: Record<'ours' | 'baseline', MemorySample> = {
+    ours: await measureMemory(browser, server.url, OURS, scenes, [10, switches]),
+    baseline: await measureMemory(browser, server.url, BASELINE, scenes, [10, switches]),
+  };
+  const results = buildResults(load, memory, tiling);
+  await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  const table = renderTable(results);
+  await writeFile('bench/results.md', table);
+  console.log(`\n${table}`);
+}
+
+function buildResults(
+  load: Record<'ours' | 'baseline', LoadSample[]>,
+  memory: Record<'ours' | 'baseline', MemorySample>,
+  tiling: number[],
+): Results {
+  const metric = (pick: (s: LoadSample) => number) => {
+    const ours = summarize(load.ours.map(pick));
+    const baseline = summarize(load.baseline.map(pick));
+    return { ours, baseline, ratio: ratio(ours, baseline) };
+  };
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(os.totalmem() / 1e9),
+      node: process.version,
+      chromium: browser.version(),
+      webgl: 'SwiftShader (software)',
+    },
+    conditions: {
+      cpuThrottling: 4,
+      network: 'slow 4G: 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT',
+      viewport: '360×640 phone, DPR 2',
+      runs,
+      switches,
+    },
+    load: {
+      firstVisibleMs: metric((s) => s.firstVisibleMs),
+      fullResolutionMs: metric((s) => s.fullResolutionMs),
+      switchMs: metric((s) => s.switchMs),
+      bytesMb: metric((s) => s.bytes / 1e6),
+    },
+    memory,
+    tilingMs: summarize(tiling),
+  };
+}

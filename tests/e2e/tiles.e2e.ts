@@ -1,0 +1,92 @@
+/**
+ * Fast panoramas: the build publishes tiled scenes; the viewer shows the small preview first,
+ * then only the tiles in view, preloads the previews of linked scenes, and with "save data"
+ * preloads nothing.
+ */
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { equirectTilePaths } from '../../src/manifest/panorama.ts';
+import type { Tour } from '../../src/manifest/schema.ts';
+import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from './support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let tour: Tour;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  tour = (await (await fetch(`${baseUrl}tours/demo/tour.json`)).json()) as Tour;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const start = () => tour.scenes.find((s) => s.id === (tour.startScene ?? tour.scenes[0]!.id))!;
+const path = (request: Request) => new URL(request.url()).pathname.replace(/^\//, '');
+
+function record(page: Page): string[] {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(path(request)));
+  return requests;
+}
+
+describe('tiled panoramas', () => {
+  it('are published as tiles and a preview, without the full-size source', async () => {
+    for (const scene of tour.scenes) {
+      expect(scene.panorama.source).toBeUndefined();
+      expect(scene.panorama.tiles?.levels.length).toBeGreaterThan(0);
+      expect(scene.panorama.preview).toMatch(/preview\.jpg$/);
+    }
+    const scene = start();
+    const last = equirectTilePaths(scene.panorama.tiles!).at(-1)!;
+    expect((await fetch(`${baseUrl}tours/demo/${last}`)).status).toBe(200);
+  });
+
+  it('show the preview first, then only the tiles in view', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    const requests = record(page);
+    await page.goto(`${baseUrl}#/demo`);
+    await waitForCanvasDrawn(page);
+    const scene = start();
+    const preview = `tours/demo/${scene.panorama.preview}`;
+    const allTiles = equirectTilePaths(scene.panorama.tiles!).map((p) => `tours/demo/${p}`);
+    await expect.poll(() => requests.filter((r) => allTiles.includes(r)).length).toBeGreaterThan(0);
+    const firstTile = requests.findIndex((r) => allTiles.includes(r));
+    expect(requests.indexOf(preview)).toBeGreaterThanOrEqual(0);
+    expect(requests.indexOf(preview)).toBeLessThan(firstTile);
+    // A phone looking one way needs a few tiles, not the whole pyramid.
+    const fetched = new Set(requests.filter((r) => allTiles.includes(r)));
+    expect(fetched.size).toBeLessThan(allTiles.length / 2);
+    await screenshot(page, 'tiles-phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('preload the previews of linked scenes, but not with "save data"', async () => {
+    const scene = start();
+    const linked = scene.hotspots.flatMap((h) => (h.type === 'scene' ? [h.target] : []));
+    const previews = tour.scenes
+      .filter((s) => linked.includes(s.id))
+      .map((s) => `tours/demo/${s.panorama.preview}`);
+    expect(previews.length).toBeGreaterThan(0);
+
+    const normal = await newPage(browser, { viewport: 'phone' });
+    const normalRequests = record(normal.page);
+    await normal.page.goto(`${baseUrl}#/demo`);
+    await waitForCanvasDrawn(normal.page);
+    await expect.poll(() => previews.every((p) => normalRequests.includes(p))).toBe(true);
+    await normal.page.close();
+
+    const saving = await newPage(browser, { viewport: 'phone' });
+    await saving.page.addInitScript(() => {
+      Object.defineProperty(navigator, 'connection', { value: { saveData: true } });
+    });
+    const savingRequests = record(saving.page);
+    await saving.page.goto(`${baseUrl}#/demo`);
+    await waitForCanvasDrawn(saving.page);
+    await saving.page.waitForTimeout(1500);
+    expect(previews.filter((p) => savingRequests.includes(p))).toEqual([]);
+    await saving.page.close();
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Panorama, Tour } from '../../src/manifest/schema.ts';
+import { adapterKindFor, panoramaConfig } from '../../src/viewer/panorama-config.ts';
+
+const url = (path: string) => `https://site.example/tours/t/${path}`;
+const tiles = { path: 'g/{level}/{row}_{col}.jpg', levels: [{ width: 1024, cols: 2, rows: 1 }] };
+const faces = {
+  left: 'l.jpg',
+  front: 'f.jpg',
+  right: 'r.jpg',
+  back: 'b.jpg',
+  top: 'u.jpg',
+  bottom: 'd.jpg',
+};
+const tourOf = (...panoramas: Panorama[]): Tour =>
+  ({
+    version: 1,
+    id: 't',
+    title: { vi: 'T' },
+    languages: ['vi'],
+    defaultLanguage: 'vi',
+    scenes: panoramas.map((panorama, i) => ({
+      id: `s${i}`,
+      title: { vi: 'S' },
+      panorama,
+      hotspots: [],
+    })),
+  }) as Tour;
+
+describe('adapter choice', () => {
+  it('uses tiles only when every scene has them', () => {
+    expect(adapterKindFor(tourOf({ tiles, preview: 'p.jpg' }, { tiles }))).toBe('equirect-tiles');
+    expect(adapterKindFor(tourOf({ tiles }, { source: 'a.jpg' }))).toBe('equirect');
+  });
+
+  it('uses the cube adapters for cube tours', () => {
+    expect(adapterKindFor(tourOf({ cube: faces }))).toBe('cube');
+    const cubeTiles = {
+      path: 't/{level}/{face}/{row}_{col}.jpg',
+      levels: [{ faceSize: 512, nbTiles: 1 }],
+    };
+    expect(adapterKindFor(tourOf({ cube: faces }, { cubeTiles }))).toBe('cube-tiles');
+  });
+});
+
+describe('panorama config', () => {
+  it('gives the tiles adapter the preview and tile URLs', () => {
+    const config = panoramaConfig({ tiles, preview: 'p.jpg' }, 'equirect-tiles', url) as {
+      baseUrl: string;
+      levels: unknown;
+      tileUrl: (col: number, row: number, level: number) => string;
+    };
+    expect(config.baseUrl).toBe(url('p.jpg'));
+    expect(config.levels).toEqual(tiles.levels);
+    expect(config.tileUrl(1, 0, 0)).toBe(url('g/0/0_1.jpg'));
+  });
+
+  it('maps cube tile faces to their letters', () => {
+    const cubeTiles = {
+      path: 't/{level}/{face}/{row}_{col}.jpg',
+      levels: [{ faceSize: 1024, nbTiles: 2 }],
+    };
+    const config = panoramaConfig({ cubeTiles }, 'cube-tiles', url) as {
+      tileUrl: (face: string, col: number, row: number, level: number) => string;
+    };
+    expect(config.tileUrl('top', 1, 0, 0)).toBe(url('t/0/u/0_1.jpg'));
+    expect(config.tileUrl('front', 0, 1, 0)).toBe(url('t/0/f/1_0.jpg'));
+  });
+
+  it('gives plain cubes their six face URLs', () => {
+    expect(panoramaConfig({ cube: faces }, 'cube', url)).toMatchObject({
+      front: url('f.jpg'),
+      bottom: url('d.jpg'),
+    });
+  });
+});
