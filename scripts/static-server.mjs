@@ -46,12 +46,16 @@ export const contentTypeOf = (file) =>
   CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 /**
- * Vite puts content-hashed files in `assets/`: they never change and may be cached forever.
- * Everything else (pages, manifests, tour files) is revalidated, cheaply thanks to the ETag.
+ * Vite puts content-hashed files in `assets/`, the tiler content-hashed tile folders in
+ * `generated/tiles/`: they never change and may be cached forever. Everything else (pages, manifests, tour files) is revalidated, cheaply thanks to the ETag.
  * @param {string} urlPath
  */
 const cacheControlOf = (urlPath) =>
-  urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+  urlPath.startsWith('/assets/') || GENERATED_TILES.test(urlPath)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+/** Tile folders are named by the hash of their source image: their content never changes. */
+const GENERATED_TILES = /\/generated\/tiles\/[0-9a-f]{16}\//;
 
 /**
  * Decodes a request path segment by segment and refuses anything that could leave the root

@@ -27,6 +27,7 @@ import type { Hotspot, Scene, Tour, View } from '../manifest/schema.ts';
 import { positionToRadians, viewFromRadians } from './angles.ts';
 import { buildNode, buildNodes, type HotspotData, type NodeLabels } from './nodes.ts';
 import { TourPlugin } from './tour-plugin.ts';
+import { neighbourTiles } from './tile-prefetch.ts';
 import type { AdapterSetting } from './adapters.ts';
 import type { AdapterKind } from './panorama-config.ts';
 import type { TourViewerEvents } from './viewer-events.ts';
@@ -267,6 +268,7 @@ export class TourViewer extends EventTarget {
   private listen(): void {
     this.plugin.addEventListener('node-changed', ({ node }) => {
       this.currentScene = node.id;
+      this.schedulePrefetch(node.id);
       this.loadingScene = null;
       // A view asked for while the scene was already loading arrives after its transition.
       if (this.pendingView) this.lookAt(this.pendingView);
@@ -281,6 +283,30 @@ export class TourViewer extends EventTarget {
     const onViewChange = () => this.scheduleViewEvent();
     this.psv.addEventListener('position-updated', onViewChange);
     this.psv.addEventListener('zoom-updated', onViewChange);
+  }
+
+  /**
+   * Once the scene is on screen and the page idle, fetches the first tiles of the scenes it
+   * links to (PSV itself preloads only their previews), so arriving there looks sharp at once.
+   */
+  private schedulePrefetch(sceneId: string): void {
+    if (prefersSavingData() || !this.tour) return;
+    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
+    idle(() => {
+      if (this.currentScene !== sceneId || !this.tour) return;
+      const { width, height } = this.psv.getSize();
+      const urls = neighbourTiles(this.tour, sceneId, { width, height });
+      for (const path of urls) this.prefetchTile(new URL(path, this.baseUrl).href);
+    });
+  }
+
+  private readonly prefetched = new Set<string>();
+
+  private prefetchTile(url: string): void {
+    if (this.prefetched.has(url)) return;
+    this.prefetched.add(url);
+    // Into the HTTP cache only; a failure here costs nothing (the viewer will retry).
+    void fetch(url, { priority: 'low' } as RequestInit).catch(() => this.prefetched.delete(url));
   }
 
   private handleFailure(sceneId: string): void {

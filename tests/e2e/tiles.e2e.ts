@@ -90,3 +90,34 @@ describe('tiled panoramas', () => {
     await saving.page.close();
   });
 });
+
+describe('arriving in a linked scene', () => {
+  it('finds its first tiles already fetched while the visitor looked at the previous one', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    const requests = record(page);
+    await page.goto(`${baseUrl}#/demo`);
+    await waitForCanvasDrawn(page);
+    const link = start().hotspots.find((h) => h.type === 'scene')!;
+    const target = tour.scenes.find((s) => link.type === 'scene' && s.id === link.target)!;
+    const targetTiles = equirectTilePaths(target.panorama.tiles!).map((p) => `tours/demo/${p}`);
+    await expect
+      .poll(() => requests.filter((r) => targetTiles.includes(r)).length)
+      .toBeGreaterThan(0);
+    const before = new Set(requests.filter((r) => targetTiles.includes(r)));
+    const clickedAt = requests.length;
+    // The link may be off screen on a phone; use the scene's list of places instead.
+    await page.evaluate((id) => {
+      document.querySelector<HTMLButtonElement>(`[data-place="${id}"]`)?.click();
+    }, link.id);
+    await expect.poll(() => page.getByTestId('scene-title').textContent()).toBe(target.title.vi);
+    await waitForCanvasDrawn(page);
+    await page.waitForTimeout(1000);
+    const needed = requests.slice(clickedAt).filter((r) => targetTiles.includes(r));
+    expect(needed.length).toBeGreaterThan(0);
+    // Most tiles the arrival view needed had been fetched ahead.
+    const ahead = needed.filter((r) => before.has(r)).length;
+    expect(ahead / needed.length).toBeGreaterThanOrEqual(0.5);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

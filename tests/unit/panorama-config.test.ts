@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Panorama, Tour } from '../../src/manifest/schema.ts';
 import { adapterKindFor, panoramaConfig } from '../../src/viewer/panorama-config.ts';
+import { arrivalTiles, neighbourTiles } from '../../src/viewer/tile-prefetch.ts';
 
 const url = (path: string) => `https://site.example/tours/t/${path}`;
 const tiles = { path: 'g/{level}/{row}_{col}.jpg', levels: [{ width: 1024, cols: 2, rows: 1 }] };
@@ -72,5 +73,52 @@ describe('panorama config', () => {
       front: url('f.jpg'),
       bottom: url('d.jpg'),
     });
+  });
+});
+
+describe('tiles fetched ahead', () => {
+  const pyramid = {
+    path: 'g/{level}/{row}_{col}.jpg',
+    levels: [
+      { width: 1024, cols: 2, rows: 1 },
+      { width: 2048, cols: 4, rows: 2 },
+      { width: 4096, cols: 8, rows: 4 },
+    ],
+  };
+  const phone = { width: 360, height: 640 };
+
+  it('picks the level the tiles adapter will load, and the tiles around the view first', () => {
+    const tiles = arrivalTiles(pyramid, { yaw: 0, pitch: 0, zoom: 50 }, phone);
+    expect(new Set(tiles.map((t) => t.split('/')[1]))).toEqual(new Set(['2']));
+    // Looking at yaw 0 (the middle of the image), level 2 has 8 columns of 45°.
+    expect(tiles.slice(0, 2).sort()).toEqual(['g/2/1_4.jpg', 'g/2/2_4.jpg']);
+    expect(tiles).not.toContain('g/2/0_0.jpg');
+  });
+
+  it('wraps around the back of the panorama and takes every column near a pole', () => {
+    const back = arrivalTiles(pyramid, { yaw: 180, pitch: 0, zoom: 50 }, phone);
+    expect(back).toContain('g/2/1_0.jpg');
+    expect(back).toContain('g/2/1_7.jpg');
+    const up = arrivalTiles(pyramid, { yaw: 0, pitch: 85, zoom: 0 }, phone);
+    const topRow = up.filter((t) => t.includes('/0_'));
+    expect(topRow).toHaveLength(8);
+  });
+
+  it('lists the arrival tiles of linked scenes only', () => {
+    const tour = tourOf({ tiles: pyramid }, { tiles: pyramid });
+    tour.scenes[0]!.hotspots = [
+      {
+        id: 'go',
+        type: 'scene',
+        target: 's1',
+        position: { yaw: 0, pitch: 0 },
+        arrival: { yaw: 90, pitch: 0 },
+      },
+    ];
+    const tiles = neighbourTiles(tour, 's0', phone);
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(tiles.length).toBeLessThanOrEqual(12);
+    expect(tiles[0]).toMatch(/^g\/2\/[12]_6\.jpg$/);
+    expect(neighbourTiles(tour, 's1', phone)).toEqual([]);
   });
 });
