@@ -93,6 +93,7 @@ export async function measureLoad(
   base: string,
   target: BenchPage,
   scenes: readonly SceneInfo[],
+  panoramaPrefix: string,
   throttled = true,
 ): Promise<LoadSample> {
   const { context, page, cdp } = await open(browser);
@@ -111,7 +112,7 @@ export async function measureLoad(
         return { url: r.name, end: r.responseEnd, bytes: r.encodedBodySize };
       }),
     );
-    const panorama = images.filter((image) => target.isPanoramaRequest(image.url));
+    const panorama = images.filter((image) => target.isPanoramaRequest(image.url, panoramaPrefix));
     const fullResolutionMs = Math.max(firstVisibleMs, ...panorama.map((image) => image.end));
     const bytes = panorama.reduce((sum, image) => sum + image.bytes, 0);
     const start = scenes[0]!;

@@ -18,8 +18,11 @@ export interface BenchPage {
   url: (base: string) => string;
   goTo: (page: Page, scene: SceneInfo) => Promise<void>;
   isShowing: (page: Page, scene: SceneInfo) => Promise<boolean>;
-  /** Image requests that carry the start scene's pixels (for "full resolution"). */
-  isPanoramaRequest: (url: string) => boolean;
+  /**
+   * Image requests that carry the start scene's pixels (for "full resolution"), given where
+   * that scene's images live (see `startPanoramaPrefixes`).
+   */
+  isPanoramaRequest: (url: string, prefix: string) => boolean;
 }
 
 export const OURS: BenchPage = {
@@ -34,7 +37,7 @@ export const OURS: BenchPage = {
       (title) => document.querySelector('[data-testid="scene-title"]')?.textContent === title,
       scene.title,
     ),
-  isPanoramaRequest: (url) => url.includes('/generated/tiles/') && !url.endsWith('preview.jpg'),
+  isPanoramaRequest: (url, prefix) => url.includes(prefix) && !url.endsWith('preview.jpg'),
 };
 
 export const BASELINE: BenchPage = {
@@ -46,5 +49,5 @@ export const BASELINE: BenchPage = {
       scene.id,
     ),
   isShowing: (page, scene) => page.evaluate((id) => document.body.dataset.scene === id, scene.id),
-  isPanoramaRequest: (url) => url.includes('/bench/panoramas/'),
+  isPanoramaRequest: (url, prefix) => url.includes(prefix),
 };

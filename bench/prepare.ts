@@ -6,6 +6,8 @@ import type { Tour } from '../src/manifest/schema.ts';
 import type { SceneInfo } from './pages.ts';
 
 const TOUR_DIR = 'tours/demo';
+/** The benchmark builds its own copy of the site (git-ignored), leaving dist/ to the tests. */
+export const SITE = 'bench/tmp/site';
 
 async function readTour(): Promise<Tour> {
   return JSON.parse(await readFile(`${TOUR_DIR}/tour.json`, 'utf8')) as Tour;
@@ -20,17 +22,17 @@ export async function readScenes(): Promise<SceneInfo[]> {
   }));
 }
 
-/** Builds the baseline page into dist/bench/ with the original JPEGs and its nodes. */
+/** Builds the baseline page into <site>/bench/ with the original JPEGs and its nodes. */
 export async function prepareBaseline(scenes: readonly SceneInfo[]): Promise<void> {
   execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts'], { stdio: 'inherit' });
   const tour = await readTour();
-  await mkdir('dist/bench/panoramas', { recursive: true });
+  await mkdir(`${SITE}/bench/panoramas`, { recursive: true });
   const nodes = [];
   for (const scene of tour.scenes) {
     const source = scene.panorama.source;
     if (!source) throw new Error(`scene ${scene.id} has no equirectangular source`);
     const name = path.basename(source);
-    await copyFile(path.join(TOUR_DIR, source), `dist/bench/panoramas/${name}`);
+    await copyFile(path.join(TOUR_DIR, source), `${SITE}/bench/panoramas/${name}`);
     nodes.push({
       id: scene.id,
       panorama: `panoramas/${name}`,
@@ -48,5 +50,21 @@ export async function prepareBaseline(scenes: readonly SceneInfo[]): Promise<voi
     });
   }
   const start = tour.startScene ?? scenes[0]?.id;
-  await writeFile('dist/bench/nodes.json', JSON.stringify({ nodes, start }));
+  await writeFile(`${SITE}/bench/nodes.json`, JSON.stringify({ nodes, start }));
+}
+
+/**
+ * Where the start scene's pixels come from on each page: its tile folder in our published
+ * tour, its JPEG in the baseline (neighbours' preloads must not count as the start scene).
+ */
+export async function startPanoramaPrefixes(): Promise<Record<'ours' | 'baseline', string>> {
+  const source = await readTour();
+  const published = JSON.parse(await readFile(`${SITE}/tours/demo/tour.json`, 'utf8')) as Tour;
+  const startId = source.startScene ?? source.scenes[0]?.id;
+  const original = source.scenes.find((s) => s.id === startId)?.panorama.source ?? '';
+  const preview = published.scenes.find((s) => s.id === startId)?.panorama.preview ?? '';
+  return {
+    ours: `/tours/demo/${path.posix.dirname(preview)}/`,
+    baseline: `/bench/panoramas/${path.basename(original)}`,
+  };
 }

@@ -12,7 +12,10 @@ export interface Results {
   date: string;
   machine: Record<string, string | number>;
   conditions: Record<string, string | number>;
-  load: Record<'firstVisibleMs' | 'fullResolutionMs' | 'switchMs' | 'bytesMb', Compared>;
+  load: Record<
+    'firstVisibleMs' | 'fullResolutionMs' | 'switchMs' | 'switchUnthrottledMs' | 'bytesMb',
+    Compared
+  >;
   memory: Record<'ours' | 'baseline', MemorySample>;
   tilingMs: Summary;
 }

@@ -1,4 +1,4 @@
-/** Builds the baseline page into dist/bench/ (the benchmark copies its panoramas there). */
+/** Builds the baseline page into bench/tmp/site/bench/ (the benchmark copies its panoramas there). */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -8,7 +8,7 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     target: 'es2022',
-    outDir: fileURLToPath(new URL('../dist/bench/', import.meta.url)),
+    outDir: fileURLToPath(new URL('./tmp/site/bench/', import.meta.url)),
     emptyOutDir: true,
   },
 });
