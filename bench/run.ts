@@ -53,7 +53,7 @@ try {
 
 async function runSoak(): Promise<void> {
   console.log(`soak: ${switches} scene switches on our viewer…`);
-  const sample = await measureMemory(browser, server.url, OURS, scenes, [10, 500, 1000, switches]);
+  const sample = await measureMemory(browser, server.url, OURS, scenes, [10, 100, 250, 500, 1000, switches]);
   for (const point of sample.points)
     console.log(
       `after ${point.switches} switches: heap ${(point.heapBytes / 1e6).toFixed(1)} MB, ${point.textures} live textures`,

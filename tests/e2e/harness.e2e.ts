@@ -59,7 +59,7 @@ describe('built site', () => {
   });
 
   it('answers byte ranges (audio seeks with them)', async () => {
-    const url = `${baseUrl}tours/demo/panoramas/louvre.jpg`;
+    const url = `${baseUrl}tours/demo/audio/vi/louvre.mp3`;
     const response = await fetch(url, { headers: { Range: 'bytes=0-99' } });
     expect(response.status).toBe(206);
     expect(response.headers.get('content-range')).toMatch(/^bytes 0-99\/\d+$/);
@@ -80,15 +80,15 @@ describe('built site', () => {
     const server = await createStaticServer({
       root: fileURLToPath(new URL('../../dist/', import.meta.url)),
       override: (req, res) => {
-        if (!req.url?.endsWith('/louvre.jpg')) return false;
+        if (!req.url?.endsWith('/louvre.mp3')) return false;
         res.statusCode = 500;
         res.end('broken on purpose');
         return true;
       },
     });
     try {
-      expect((await fetch(`${server.url}tours/demo/panoramas/louvre.jpg`)).status).toBe(500);
-      expect((await fetch(`${server.url}tours/demo/panoramas/tintamarre.jpg`)).status).toBe(200);
+      expect((await fetch(`${server.url}tours/demo/audio/vi/louvre.mp3`)).status).toBe(500);
+      expect((await fetch(`${server.url}tours/demo/audio/vi/tintamarre.mp3`)).status).toBe(200);
     } finally {
       await server.close();
     }

@@ -1,29 +1,20 @@
 /**
  * A bounded soak: 300 scene switches and 30 kiosk idle resets, with no console error, and
  * the JS heap and the live WebGL textures as stable at the end as after the first few.
- * Panoramas are served small (1024×512) so the run measures our code, not JPEG decoding.
+ * Panoramas are the published tiles (512 px each), so the run measures our code rather than
+ * the decoding of large JPEGs.
  */
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPage, waitForCanvasDrawn } from './support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-let tour: { scenes: Array<{ id: string; title: { vi: string }; panorama: { source: string } }> };
-const small = new Map<string, Buffer>();
+let tour: { scenes: Array<{ id: string; title: { vi: string } }> };
 
 beforeAll(async () => {
   browser = await launchBrowser();
   tour = await (await fetch(`${baseUrl}tours/demo/tour.json`)).json();
-  for (const scene of tour.scenes) {
-    const source = readFileSync(`tours/demo/${scene.panorama.source}`);
-    small.set(
-      scene.panorama.source,
-      await sharp(source).resize(1024, 512).jpeg({ quality: 70 }).toBuffer(),
-    );
-  }
 });
 
 afterAll(async () => {
@@ -46,14 +37,6 @@ function countTextures(): void {
       return remove.call(this, texture);
     };
   }
-}
-
-async function servePanoramasSmall(page: Page): Promise<void> {
-  await page.route('**/tours/demo/panoramas/*.jpg', (route) => {
-    const path = new URL(route.request().url()).pathname.split('/tours/demo/')[1]!;
-    const body = small.get(path);
-    return body ? route.fulfill({ body, contentType: 'image/jpeg' }) : route.continue();
-  });
 }
 
 async function measure(page: Page): Promise<{ heap: number; textures: number }> {
@@ -82,7 +65,6 @@ describe('soak', { timeout: 180_000 }, () => {
   it('switches scenes 300 times with flat memory and textures', async () => {
     const { page, errors } = await newPage(browser, { viewport: 'phone' });
     await page.addInitScript(countTextures);
-    await servePanoramasSmall(page);
     // No transition animations: the soak measures switching, not waiting.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`${baseUrl}#/demo/${tour.scenes[0]!.id}`);
@@ -103,7 +85,6 @@ describe('soak', { timeout: 180_000 }, () => {
   it('resets a kiosk 30 times without errors or growth', async () => {
     const { page, errors } = await newPage(browser, { viewport: 'kiosk' });
     await page.addInitScript(countTextures);
-    await servePanoramasSmall(page);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const config = {
       tours: ['demo'],

@@ -188,7 +188,8 @@ describe('tour viewer', () => {
     const { page } = await newPage(browser, { viewport: 'phone' });
     const broken = scenes[1]!;
     const tour = await (await fetch(`${baseUrl}tours/demo/tour.json`)).json();
-    const brokenFile = tour.scenes[1].panorama.source as string;
+    // A tiled scene needs its preview to open at all (a missing tile only stays blurry).
+    const brokenFile = tour.scenes[1].panorama.preview as string;
     await page.route(`**/tours/demo/${brokenFile}`, (route) =>
       route.fulfill({ status: 404, body: 'missing' }),
     );
