@@ -1,10 +1,11 @@
 /**
  * A bounded soak: 300 scene switches and 30 kiosk idle resets, with no console error, and
  * the JS heap and the live WebGL textures as stable at the end as after the first few.
- * Panoramas are the published tiles (512 px each), so the run measures our code rather than
- * the decoding of large JPEGs.
+ * The previews are real; every tile is answered with one tiny JPEG, so the run measures our
+ * code (switching, tile bookkeeping, disposal) rather than software JPEG decoding.
  */
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPage, waitForCanvasDrawn } from './support/browser.ts';
 
@@ -15,7 +16,20 @@ let tour: { scenes: Array<{ id: string; title: { vi: string } }> };
 beforeAll(async () => {
   browser = await launchBrowser();
   tour = await (await fetch(`${baseUrl}tours/demo/tour.json`)).json();
+  // Noise, so the canvas still looks like a photograph to waitForCanvasDrawn.
+  const noise = Buffer.from(Array.from({ length: 32 * 32 * 3 }, (_, i) => (i * 7919) % 251));
+  tinyTile = await sharp(noise, { raw: { width: 32, height: 32, channels: 3 } })
+    .jpeg()
+    .toBuffer();
 });
+
+let tinyTile: Buffer;
+
+async function serveTilesTiny(page: Page): Promise<void> {
+  await page.route(/\/generated\/tiles\/[0-9a-f]+\/\d+\//, (route) =>
+    route.fulfill({ body: tinyTile, contentType: 'image/jpeg' }),
+  );
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -63,8 +77,9 @@ async function switchTo(page: Page, index: number): Promise<void> {
 
 describe('soak', { timeout: 180_000 }, () => {
   it('switches scenes 300 times with flat memory and textures', async () => {
-    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    const { page, errors } = await newPage(browser, { viewport: 'phone', deviceScaleFactor: 1 });
     await page.addInitScript(countTextures);
+    await serveTilesTiny(page);
     // No transition animations: the soak measures switching, not waiting.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`${baseUrl}#/demo/${tour.scenes[0]!.id}`);
@@ -85,6 +100,7 @@ describe('soak', { timeout: 180_000 }, () => {
   it('resets a kiosk 30 times without errors or growth', async () => {
     const { page, errors } = await newPage(browser, { viewport: 'kiosk' });
     await page.addInitScript(countTextures);
+    await serveTilesTiny(page);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const config = {
       tours: ['demo'],

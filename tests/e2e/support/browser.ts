@@ -66,6 +66,8 @@ export interface PageOptions {
    * Vietnamese by default: the visitors this is made for (Chromium's own default is en-US).
    */
   locale?: string;
+  /** Overrides the device's pixel ratio (soaks use 1: a quarter of the pixels to render). */
+  deviceScaleFactor?: number;
 }
 
 /**
@@ -75,6 +77,7 @@ export interface PageOptions {
 export async function newPage(browser: Browser, options: PageOptions): Promise<TestPage> {
   const context = await browser.newContext({
     ...DEVICES[options.viewport],
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     locale: options.locale ?? 'vi-VN',
   });
   const page = await context.newPage();
