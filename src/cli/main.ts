@@ -6,9 +6,17 @@ import { pathToFileURL } from 'node:url';
 import { type Command, type CommandContext, EXIT, processContext, uiLanguage } from './command.ts';
 import { narrateCommand } from './commands/narrate.ts';
 import { tileCommand } from './commands/tile.ts';
+import { linksCommand } from './commands/links.ts';
+import { qrCommand } from './commands/qr.ts';
 import { validateCommand } from './commands/validate.ts';
 
-export const COMMANDS: readonly Command[] = [validateCommand, narrateCommand, tileCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  narrateCommand,
+  tileCommand,
+  linksCommand,
+  qrCommand,
+];
 
 function usage(context: CommandContext): string {
   const lang = uiLanguage(undefined, context.env);
