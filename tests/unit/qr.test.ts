@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
 import { formatDeepLink, normalizeView, parseDeepLink } from '../../src/links/deep-link.ts';
-import { normalizeBase, printedLinks, resolveSceneId } from '../../src/links/scene-links.ts';
+import { normalizeBase, resolveSceneId } from '../../src/links/scene-links.ts';
 import type { Tour } from '../../src/manifest/schema.ts';
 import { qrInfo } from '../../src/qr/qr-code.ts';
 

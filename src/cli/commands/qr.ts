@@ -12,7 +12,7 @@ import { representativeImage } from '../../manifest/panorama.ts';
 import type { Scene, Tour } from '../../manifest/schema.ts';
 import { textOf } from '../../manifest/text.ts';
 import { scanInstruction } from '../../qr/instructions.ts';
-import { createPosterBook, type PosterBook } from '../../qr/poster.ts';
+import { createPosterBook } from '../../qr/poster.ts';
 import { qrInfo, qrPng, qrSvg } from '../../qr/qr-code.ts';
 import {
   type Command,
