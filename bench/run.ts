@@ -26,12 +26,21 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string', default: '5' },
     switches: { type: 'string', default: '500' },
     'no-build': { type: 'boolean' },
+    /** Re-renders results.md and the README table from results.json, measuring nothing. */
+    report: { type: 'boolean' },
   },
 });
 const soak = positionals.includes('soak');
 const runs = Math.max(1, Number(values.runs));
 const switches = soak ? Math.max(Number(values.switches), 2000) : Number(values.switches);
 
+if (values.report) {
+  const saved = JSON.parse(await readFile('bench/results.json', 'utf8')) as Results;
+  const table = renderTable(saved);
+  await writeFile('bench/results.md', table);
+  await quoteInReadme(table);
+  process.exit(0);
+}
 if (!values['no-build']) {
   console.log('building the site…');
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', SITE, '--emptyOutDir'], {
@@ -53,7 +62,14 @@ try {
 
 async function runSoak(): Promise<void> {
   console.log(`soak: ${switches} scene switches on our viewer…`);
-  const sample = await measureMemory(browser, server.url, OURS, scenes, [10, 100, 250, 500, 1000, switches]);
+  const sample = await measureMemory(browser, server.url, OURS, scenes, [
+    10,
+    100,
+    250,
+    500,
+    1000,
+    switches,
+  ]);
   for (const point of sample.points)
     console.log(
       `after ${point.switches} switches: heap ${(point.heapBytes / 1e6).toFixed(1)} MB, ${point.textures} live textures`,

@@ -3,14 +3,8 @@
  * the tile path conventions, so the validator, the publisher, the offline download and the
  * viewer all agree on which files a panorama needs.
  */
-import {
-  CUBE_FACE_LETTERS,
-  CUBE_FACES,
-  type CubeFace,
-  type CubeTiles,
-  type EquirectTiles,
-  type Panorama,
-} from './schema.ts';
+import { CUBE_FACE_LETTERS, CUBE_FACES, type CubeFace } from './cube.ts';
+import type { CubeTiles, EquirectTiles, Panorama } from './schema.ts';
 
 export type PanoramaKind = 'equirect' | 'cube' | 'cube-tiles';
 

@@ -7,7 +7,10 @@
  * files that must exist…) live in `semantics.ts`.
  */
 import { z } from 'zod';
+import { CUBE_FACES, type CubeFace } from './cube.ts';
 import { ID_PATTERN, LANG_PATTERN } from './ids.ts';
+
+export { CUBE_FACE_LETTERS, CUBE_FACES, type CubeFace } from './cube.ts';
 
 export const MANIFEST_VERSION = 1;
 
@@ -74,19 +77,6 @@ export const Credit = z
   })
   .strict()
   .meta({ id: 'Credit' });
-
-/** The six faces of a cube, in the order PSV's cubemap adapter uses for stripes. */
-export const CUBE_FACES = ['left', 'front', 'right', 'back', 'top', 'bottom'] as const;
-export type CubeFace = (typeof CUBE_FACES)[number];
-/** Letters for `{face}` in tile paths: the convention Pannellum and Marzipano share. */
-export const CUBE_FACE_LETTERS: Readonly<Record<CubeFace, string>> = {
-  left: 'l',
-  front: 'f',
-  right: 'r',
-  back: 'b',
-  top: 'u',
-  bottom: 'd',
-};
 
 const powerOfTwo = (max: number) =>
   z

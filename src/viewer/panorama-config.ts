@@ -7,7 +7,8 @@ import type { CubemapPanorama } from '@photo-sphere-viewer/cubemap-adapter';
 import type { CubemapMultiTilesPanorama } from '@photo-sphere-viewer/cubemap-tiles-adapter';
 import type { EquirectangularMultiTilesPanorama } from '@photo-sphere-viewer/equirectangular-tiles-adapter';
 import { panoramaFamily, panoramaKind, tilePath } from '../manifest/panorama.ts';
-import { CUBE_FACES, type CubeFace, type Panorama, type Tour } from '../manifest/schema.ts';
+import { CUBE_FACES, type CubeFace } from '../manifest/cube.ts';
+import type { Panorama, Tour } from '../manifest/schema.ts';
 
 export type AdapterKind = 'equirect' | 'equirect-tiles' | 'cube' | 'cube-tiles';
 
