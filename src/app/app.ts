@@ -17,6 +17,7 @@ import { LanguagePicker } from './language-picker.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
 import { TourPage, type TourPageOptions } from './tour-page.ts';
 import { loadCatalogue, loadTour } from './tour-source.ts';
+import { resolveSceneId } from '../links/scene-links.ts';
 import { prefetchViewer } from './viewer-loader.ts';
 
 const LANGUAGE_KEY = 'heritage-tour:language';
@@ -81,15 +82,23 @@ export class App {
     this.screen.hidden = true;
     const lang = this.languageFor(tour, link);
     if (lang !== this.lang) await this.applyLanguage(lang);
-    if (link.scene && !knowsScene(tour, link.scene)) {
+    const sceneId = link.scene ? resolveSceneId(tour, link.scene) : undefined;
+    if (link.scene && !sceneId) {
       this.page.notify(this.i18n.t('app.sceneNotFound', { scene: link.scene }));
+    } else if (sceneId && sceneId !== link.scene) {
+      // An old QR code naming a renamed scene: show the current name in the address bar.
+      history.replaceState(null, '', formatDeepLink({ ...link, scene: sceneId }));
     }
+    const hotspot = sceneId && link.hotspot ? hotspotOf(tour, sceneId, link.hotspot) : undefined;
+    // A hotspot's link looks at the hotspot (unless it names its own view) and opens it.
+    const view = link.view ?? (hotspot ? { ...hotspot.position, zoom: 50 } : undefined);
+    if (sceneId && hotspot) this.page.revealHotspot(sceneId, hotspot.id);
     if (this.page.currentTourId !== tour.id || this.page.element.hidden) {
-      this.page.show(tour, this.lang, link.scene, link.view);
-    } else if (link.scene && link.scene !== this.page.currentSceneId) {
-      this.page.goTo(link.scene, link.view);
-    } else if (link.view) {
-      this.page.lookAt(link.view);
+      this.page.show(tour, this.lang, sceneId, view);
+    } else if (sceneId && sceneId !== this.page.currentSceneId) {
+      this.page.goTo(sceneId, view);
+    } else if (view) {
+      this.page.lookAt(view);
     }
   }
 
@@ -242,8 +251,8 @@ export class App {
 }
 
 /** A scene id or a former id (alias) of one: both open a scene. */
-function knowsScene(tour: Tour, sceneId: string): boolean {
-  return tour.scenes.some((scene) => scene.id === sceneId || scene.aliases?.includes(sceneId));
+function hotspotOf(tour: Tour, sceneId: string, hotspotId: string) {
+  return tour.scenes.find((s) => s.id === sceneId)?.hotspots.find((h) => h.id === hotspotId);
 }
 
 function readSavedLanguage(): string | null {

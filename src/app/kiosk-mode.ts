@@ -52,6 +52,7 @@ class KioskSession {
       kiosk: true,
       page: {
         hideExternalLinks: true,
+        share: config.shareToPhone,
         autoplayNarration: config.autoplayNarration,
         captionsOn: true,
       },

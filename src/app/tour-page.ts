@@ -17,7 +17,9 @@ import { type NarrationLabel, NarrationPlayer } from '../narration/narration-pla
 import { planNarration } from '../narration/narration-plan.ts';
 import { parseWebVtt } from '../narration/webvtt.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
+import { icon } from '../ui/icons.ts';
 import { LanguagePicker } from './language-picker.ts';
+import { openShareDialog } from './share-dialog.ts';
 import { renderMarkdown } from './markdown.ts';
 import { Panel } from './panel.ts';
 import { renderSceneList } from './scene-list.ts';
@@ -28,6 +30,8 @@ export interface TourPageOptions {
   hideExternalLinks?: boolean;
   autoplayNarration?: boolean;
   captionsOn?: boolean;
+  /** The "share" button (QR of the current place); kiosks show it only when configured. */
+  share?: boolean;
 }
 
 export interface TourPageCallbacks {
@@ -45,6 +49,9 @@ export class TourPage {
   private readonly sceneTitle: HTMLElement;
   private readonly languagePicker: LanguagePicker;
   private readonly aboutButton: HTMLButtonElement;
+  private readonly shareButton: HTMLButtonElement;
+  /** A hotspot a link asked for (`#/tour/scene/hotspot`), opened once its scene is shown. */
+  private pendingHotspot: { sceneId: string; hotspotId: string } | null = null;
   private readonly homeLink: HTMLAnchorElement;
   private readonly credit: HTMLElement;
   private readonly errorBox: HTMLElement;
@@ -72,6 +79,16 @@ export class TourPage {
       'button',
       { type: 'button', class: 'topbar__about', 'data-testid': 'about' },
       'i',
+    );
+    this.shareButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'topbar__share',
+        'data-testid': 'share',
+        hidden: options.share === false,
+      },
+      icon('qr'),
     );
     this.viewerHost = h('div', { class: 'viewer', 'data-testid': 'viewer' });
     this.credit = h('p', { class: 'credit', 'data-testid': 'credit', hidden: true });
@@ -103,6 +120,7 @@ export class TourPage {
         this.homeLink,
         h('div', { class: 'topbar__titles' }, this.tourTitle, this.sceneTitle),
         this.languagePicker.element,
+        this.shareButton,
         this.aboutButton,
       ),
       this.places,
@@ -113,6 +131,7 @@ export class TourPage {
       this.panel.element,
     );
     this.aboutButton.addEventListener('click', () => this.openAbout());
+    this.shareButton.addEventListener('click', () => void this.openShare());
     this.applyUiStrings();
   }
 
@@ -209,6 +228,31 @@ export class TourPage {
     return this.viewer.goTo(scene.id, { zoom: 50, ...view });
   }
 
+  /**
+   * Opens a hotspot's panel once its scene is on screen (a QR code posted at a stele opens the
+   * stele's text). External links are not opened by themselves.
+   */
+  revealHotspot(sceneId: string, hotspotId: string): void {
+    this.pendingHotspot = { sceneId, hotspotId };
+    if (this.currentSceneId === sceneId) this.openPendingHotspot(sceneId);
+  }
+
+  private openPendingHotspot(sceneId: string): void {
+    const pending = this.pendingHotspot;
+    if (!pending || pending.sceneId !== sceneId) return;
+    this.pendingHotspot = null;
+    const hotspot = this.scene(sceneId)?.hotspots.find((h) => h.id === pending.hotspotId);
+    if (hotspot && (hotspot.type === 'info' || hotspot.type === 'audio')) this.openHotspot(hotspot);
+  }
+
+  private async openShare(): Promise<void> {
+    try {
+      await openShareDialog(this.panel, this.i18n, location.href);
+    } catch {
+      this.notify(this.i18n.t('app.viewerUnavailable'));
+    }
+  }
+
   /** A short message that goes away by itself (e.g. an old link naming a removed scene). */
   notify(text: string, ms = 6000): void {
     this.toast.textContent = text;
@@ -294,6 +338,7 @@ export class TourPage {
     const plan = scene && !failed ? this.narrationPlan(scene) : { kind: 'none' as const };
     this.narration.load(plan, this.quiet ? false : undefined);
     this.callbacks.onSceneChange(sceneId);
+    if (!failed) this.openPendingHotspot(sceneId);
   }
 
   private renderPlaces(scene: Scene | undefined): void {
@@ -465,6 +510,8 @@ export class TourPage {
     this.languagePicker.setLabel(t('app.language'));
     this.aboutButton.setAttribute('aria-label', t('app.about'));
     this.aboutButton.title = t('app.about');
+    this.shareButton.setAttribute('aria-label', t('share.button'));
+    this.shareButton.title = t('share.button');
     this.panel.setCloseLabel(t('app.close'));
   }
 

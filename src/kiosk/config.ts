@@ -25,6 +25,8 @@ export const KioskConfig = z
       .default({ sceneSeconds: 20, languageSeconds: 4 }),
     /** Start a scene's narration by itself when a visitor arrives in it. */
     autoplayNarration: z.boolean().default(true),
+    /** Show the "share" QR code, so visitors can take the tour on their phones. */
+    shareToPhone: z.boolean().default(false),
     /** Reload after a crash or a lost WebGL context. */
     watchdog: z.boolean().default(true),
   })

@@ -74,6 +74,8 @@ describe('kiosk', () => {
           0) > 0.3,
     );
     expect(await page.locator('[data-hotspot="website"]').count()).toBe(0);
+    // No "share" QR on a kiosk unless its profile offers "take the tour on your phone".
+    expect(await page.getByTestId('share').isHidden()).toBe(true);
     const blocked = await page.evaluate(() => {
       const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
       document.body.dispatchEvent(event);
