@@ -1,6 +1,7 @@
 /**
  * Accessibility with axe: no serious or critical violation on the tour list, the viewer with
- * a panel open, and the kiosk's attract screen (phone and kiosk sizes).
+ * a panel open, the share dialog and the kiosk's attract screen (phone and kiosk sizes); the
+ * editor has its own file (it runs on the dev server).
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -54,6 +55,16 @@ describe('axe', () => {
     await page.goto(`${baseUrl}?kiosk=default`);
     await page.getByTestId('attract').waitFor();
     await waitForCanvasDrawn(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('finds nothing serious in the share dialog on a phone', async () => {
+    const { page } = await newPage(browser, { viewport: 'phone' });
+    await page.goto(`${baseUrl}#/demo`);
+    await waitForCanvasDrawn(page);
+    await page.getByTestId('share').click();
+    await page.getByTestId('share-qr').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
