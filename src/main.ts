@@ -9,5 +9,10 @@ if (root && profile) {
   // Kiosk code is loaded only on kiosks.
   void import('./app/kiosk-mode.ts').then(({ startKioskMode }) => startKioskMode(root, profile));
 } else if (root) {
-  void App.start(root);
+  void App.start(root).then((app) => {
+    // Offline support and app updates load after the first paint.
+    void import('./offline/phone-offline.ts').then(({ startPhoneOffline }) =>
+      startPhoneOffline(app),
+    );
+  });
 }

@@ -10,6 +10,7 @@ import { IdleTimer } from '../kiosk/idle-timer.ts';
 import { lockDown } from '../kiosk/lockdown.ts';
 import { Watchdog } from '../kiosk/watchdog.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
+import { type KioskOffline, prepareKioskOffline } from '../offline/kiosk-offline.ts';
 import { App } from './app.ts';
 import { loadTour } from './tour-source.ts';
 
@@ -27,7 +28,8 @@ export async function startKioskMode(root: HTMLElement, profile: string): Promis
     return;
   }
   lockDown();
-  const session = await KioskSession.create(root, result.config);
+  const offline = await prepareKioskOffline(profile, result.config.tours, result.config.languages);
+  const session = await KioskSession.create(root, result.config, offline);
   session.enterAttract();
 }
 
@@ -38,6 +40,8 @@ class KioskSession {
   private readonly idle: IdleTimer;
   private sceneTimer: ReturnType<typeof setInterval> | undefined;
 
+  private offline: KioskOffline | undefined;
+
   private constructor(app: App, config: KioskConfig, attract: AttractScreen) {
     this.app = app;
     this.config = config;
@@ -45,7 +49,11 @@ class KioskSession {
     this.idle = new IdleTimer(config.idleSeconds * 1000, () => this.enterAttract());
   }
 
-  static async create(root: HTMLElement, config: KioskConfig): Promise<KioskSession> {
+  static async create(
+    root: HTMLElement,
+    config: KioskConfig,
+    offline?: KioskOffline,
+  ): Promise<KioskSession> {
     const home = config.tours[0]!;
     history.replaceState(null, '', formatDeepLink({ tour: home, lang: config.languages[0] }));
     const app = await App.start(root, {
@@ -71,6 +79,7 @@ class KioskSession {
     );
     root.querySelector('.tour-page')?.appendChild(attract.element);
     const session = new KioskSession(app, config, attract);
+    session.offline = offline;
     if (config.watchdog) new Watchdog().start();
     return session;
   }
@@ -78,6 +87,8 @@ class KioskSession {
   /** Back to the start: everything reset, the panorama turning, "touch to start". */
   async enterAttract(): Promise<void> {
     this.idle.stop();
+    // Nobody is watching: the moment to swap in newer tours or a new app version.
+    if (await this.offline?.refresh()) return;
     const page = this.app.tourPage;
     page.quiet = true;
     await this.app.resetVisit(this.config.tours[0]!, this.config.languages[0]!);

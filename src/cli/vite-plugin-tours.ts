@@ -21,6 +21,7 @@ import {
   validateTourText,
 } from '../manifest/index.ts';
 import { readTileRecord } from '../tiles/tile-record.ts';
+import { FILE_LIST, offlineFileList } from './offline-files.ts';
 import { tileTour } from '../tiles/tile-tour.ts';
 import {
   applyTiles,
@@ -272,8 +273,22 @@ export async function buildOutput(
       const jpeg = await cache.thumbnail(thumb.absolute);
       output.push({ fileName: prefix + thumb.thumbnail, source: jpeg });
     }
+    output.push(fileListOutput(publication, output, prefix));
   }
   return output;
+}
+
+/** `files.json`: everything just output for this tour, for whole-tour offline downloads. */
+function fileListOutput(
+  publication: Publication,
+  output: readonly OutputFile[],
+  prefix: string,
+): OutputFile {
+  const files = output
+    .filter((file) => file.fileName.startsWith(prefix))
+    .map((file) => ({ path: file.fileName.slice(prefix.length), source: file.source }));
+  const list = offlineFileList(publication.entry.id, publication.entry.contentVersion, files);
+  return { fileName: `${prefix}${FILE_LIST}`, source: `${JSON.stringify(list, null, 1)}\n` };
 }
 
 /**

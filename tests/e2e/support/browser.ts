@@ -68,6 +68,11 @@ export interface PageOptions {
   locale?: string;
   /** Overrides the device's pixel ratio (soaks use 1: a quarter of the pixels to render). */
   deviceScaleFactor?: number;
+  /**
+   * The service worker is blocked unless a test is about it: `page.route` does not see the
+   * requests a worker makes, and tests that break an asset on purpose rely on it.
+   */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /**
@@ -78,6 +83,7 @@ export async function newPage(browser: Browser, options: PageOptions): Promise<T
   const context = await browser.newContext({
     ...DEVICES[options.viewport],
     ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
+    serviceWorkers: options.serviceWorkers ?? 'block',
     locale: options.locale ?? 'vi-VN',
   });
   const page = await context.newPage();
