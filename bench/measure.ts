@@ -24,7 +24,7 @@ export interface MemorySample {
   points: MemoryPoint[];
 }
 
-const SLOW_4G = {
+export const SLOW_4G = {
   offline: false,
   latency: 150,
   downloadThroughput: (1.6 * 1024 * 1024) / 8,
