@@ -20,8 +20,7 @@ import { h, replaceChildren } from '../ui/dom.ts';
 import { icon } from '../ui/icons.ts';
 import { LanguagePicker } from './language-picker.ts';
 import { openShareDialog } from './share-dialog.ts';
-import { offlineSection } from '../offline/offline-section.ts';
-import { offlineSupported } from '../offline/tour-store.ts';
+import { offlineSlot } from '../offline/offline-slot.ts';
 import { renderMarkdown } from './markdown.ts';
 import { Panel } from './panel.ts';
 import { renderSceneList } from './scene-list.ts';
@@ -487,7 +486,7 @@ export class TourPage {
             'CREDITS.md',
           ),
         ),
-        offlineSupported() ? offlineSection(tour.id, this.i18n) : null,
+        offlineSlot(tour.id, this.i18n),
       ],
     });
   }

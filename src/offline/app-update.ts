@@ -9,15 +9,27 @@ export interface AppUpdates {
   readonly waiting: boolean;
   /** Activates the waiting version and reloads the page. */
   apply(): void;
+  /**
+   * Whether a worker is in place: without one, saved tours could not be served, so there is
+   * no point downloading them (a browser may refuse workers, as test browsers do).
+   */
+  readonly registered: Promise<boolean>;
 }
 
 export function registerServiceWorker(
   onWaiting: (updates: AppUpdates) => void,
 ): AppUpdates | undefined {
-  if (!('serviceWorker' in navigator) || !window.isSecureContext) return undefined;
+  // The dev server serves no worker: registering would only log a 404.
+  if (import.meta.env.DEV || !('serviceWorker' in navigator) || !window.isSecureContext)
+    return undefined;
   const workbox = new Workbox(new URL('sw.js', document.baseURI).href, { scope: './' });
   let waiting = false;
+  const registered = workbox.register().then(
+    (registration) => registration !== undefined,
+    () => false,
+  );
   const updates: AppUpdates = {
+    registered,
     get waiting() {
       return waiting;
     },
@@ -30,6 +42,5 @@ export function registerServiceWorker(
     waiting = true;
     onWaiting(updates);
   });
-  void workbox.register().catch(() => undefined);
   return updates;
 }

@@ -23,6 +23,7 @@ export async function prepareKioskOffline(
 ): Promise<KioskOffline> {
   if (!offlineSupported()) return { refresh: async () => false };
   const updates = registerServiceWorker(() => undefined);
+  if (!(await updates?.registered)) return { refresh: async () => false };
   // The profile itself must load with no network at the next start.
   if (navigator.onLine) await keepCopy(`kiosk/${profile}.json`).catch(() => undefined);
   const missing = [];

@@ -33,6 +33,7 @@ async function render(section: HTMLElement, tourId: string, t: Translator): Prom
       heading,
       h('p', { 'data-testid': 'offline-status' }, t.t('offline.saved', { mb: mb(saved.bytes) })),
       remove,
+      await storageLine(t),
     );
     return;
   }
@@ -73,4 +74,15 @@ async function download(section: HTMLElement, tourId: string, t: Translator): Pr
       retry,
     );
   }
+}
+
+/** The whole site's share of the device's storage, so a visitor can judge what to remove. */
+async function storageLine(t: Translator): Promise<HTMLElement | null> {
+  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+  if (!estimate?.usage || !estimate.quota) return null;
+  return h(
+    'p',
+    { class: 'offline__storage', 'data-testid': 'offline-storage' },
+    t.t('offline.storage', { used: mb(estimate.usage), quota: Math.round(estimate.quota / 1e6) }),
+  );
 }

@@ -30,4 +30,9 @@ self.addEventListener('fetch', (event) => {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // Any address of the app (`./`, `./?kiosk=hall`) opens the precached page when offline.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+// Not addresses of files (`CREDITS.md`, `schema/tour.json`): those must fail honestly offline.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), {
+    denylist: [/\/[^/]+\.[a-z0-9]+$/i],
+  }),
+);

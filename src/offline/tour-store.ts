@@ -22,7 +22,7 @@ import {
 
 export { DownloadError, type Progress, type TourPointer };
 
-export const offlineSupported = (): boolean => 'caches' in window && 'serviceWorker' in navigator;
+export { offlineSupported } from './offline-slot.ts';
 
 const tourUrl = (tourId: string, path: string): string =>
   new URL(`tours/${tourId}/${path}`, document.baseURI).href;
