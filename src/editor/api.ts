@@ -64,3 +64,17 @@ export async function uploadFile(id: string, relative: string, file: Blob): Prom
     }),
   );
 }
+
+/** Has the local server read `text` aloud into audio/<lang>/<scene>.mp3 (+ .vtt captions). */
+export async function generateNarration(
+  id: string,
+  input: { scene: string; lang: string; text: string },
+): Promise<{ audio: string; captions: string; seconds: number }> {
+  return json(
+    await fetch(`${BASE}/${encodeURIComponent(id)}/__narrate`, {
+      method: 'POST',
+      headers: { ...WRITE_HEADERS, 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    }),
+  );
+}

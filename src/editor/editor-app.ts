@@ -4,9 +4,9 @@
  * only ever goes through `textContent` and input values (see `h` in ui/dom.ts).
  */
 import type { i18n as I18n } from 'i18next';
-import { isLanguageCode } from '../manifest/ids.ts';
+import { isId, isLanguageCode } from '../manifest/ids.ts';
 import { hasErrors, type Problem } from '../manifest/problems.ts';
-import type { Hotspot, LangMap, Scene, Tour } from '../manifest/schema.ts';
+import type { Credit, Hotspot, LangMap, Scene, Tour, View } from '../manifest/schema.ts';
 import { textOf } from '../manifest/text.ts';
 import { validateTourData } from '../manifest/validate.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
@@ -25,6 +25,8 @@ import {
   linkBothWays,
   missingLanguages,
   moveHotspot,
+  moveScene,
+  renameScene,
   sceneOf,
   type Selection,
   selectionForPath,
@@ -74,6 +76,8 @@ export class EditorApp {
   /** A tour being created or opened: a reload meanwhile must come back to it. */
   private pendingTourId: string | undefined;
   private draftOffer: { time: number; tour: Tour } | undefined;
+  /** While set, the viewer shows a link's target so the author can turn to its arrival view. */
+  private arrivalPick: { sceneId: string; hotspotId: string; target: string } | undefined;
   private readonly drafts = new DraftStore();
   private readonly view: PanoramaView;
 
@@ -351,8 +355,82 @@ export class EditorApp {
       this.status =
         warnings > 0 ? this.t.t('savedWithWarnings', { count: warnings }) : this.t.t('saved');
     } catch (error) {
-      this.status = this.t.t('saveFailed', { reason: (error as Error).message });
+      const reason = (error as Error).message;
+      // A static deployment has no write endpoint: point to the zip instead of a bare error.
+      this.status = /HTTP 40[45]/.test(reason)
+        ? this.t.t('noWriteEndpoint')
+        : this.t.t('saveFailed', { reason });
     }
+    this.renderHeader();
+  }
+
+  /** Downloads tour.json and every file of the tour folder as one zip. */
+  private async exportZip(): Promise<void> {
+    if (!this.open) return;
+    const { id, files } = this.open;
+    const { buildTourZip } = await import('./zip.ts');
+    const contents = new Map<string, Uint8Array>();
+    for (const relative of files) {
+      const response = await fetch(`/tours/${id}/${api.encodePath(relative)}`);
+      if (response.ok) contents.set(relative, new Uint8Array(await response.arrayBuffer()));
+    }
+    const zip = await buildTourZip(this.tour, contents);
+    const url = URL.createObjectURL(new Blob([zip as BlobPart], { type: 'application/zip' }));
+    const link = h('a', { href: url, download: `${id}.zip` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    this.status = this.t.t('exported', { name: `${id}.zip`, count: contents.size });
+    this.renderHeader();
+  }
+
+  private importButton(): Node {
+    const t = this.t.t.bind(this.t);
+    const input = h('input', {
+      type: 'file',
+      accept: '.zip,application/zip',
+      'data-testid': 'import-input',
+      'aria-label': t('import'),
+    });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.value = '';
+      if (file) void this.importZip(file);
+    });
+    return h('label', { class: 'ed-import', 'data-action': 'import' }, t('import'), input);
+  }
+
+  /** Opens a tour zip as an unsaved change of the open tour: assets copied, manifest in the draft. */
+  private async importZip(file: File): Promise<void> {
+    if (!this.open) return;
+    const t = this.t.t.bind(this.t);
+    const { openTourZip } = await import('./zip.ts');
+    const opened = await openTourZip(new Uint8Array(await file.arrayBuffer()));
+    if (!opened.ok) {
+      this.status =
+        opened.reason === 'badPath'
+          ? t('importBadPath', { name: opened.name })
+          : t(`import_${opened.reason}`);
+      this.renderHeader();
+      return;
+    }
+    const open = this.open;
+    try {
+      for (const [relative, bytes] of opened.files) {
+        await api.uploadFile(open.id, relative, new Blob([bytes as BlobPart]));
+        open.files.add(relative);
+      }
+    } catch (error) {
+      this.status = t('saveFailed', { reason: (error as Error).message });
+      this.renderHeader();
+      return;
+    }
+    const tour = normalize({ ...(opened.manifest as Tour), id: open.id });
+    this.sceneId = tour.scenes[0]?.id;
+    this.selection = this.sceneId ? { kind: 'scene', sceneId: this.sceneId } : { kind: 'tour' };
+    this.commit(tour);
+    this.status = t('imported', { count: opened.files.size });
     this.renderHeader();
   }
 
@@ -453,7 +531,7 @@ export class EditorApp {
   }
 
   private placeHotspot(position: { yaw: number; pitch: number }): void {
-    if (!this.open || !this.sceneId || this.placeType === 'none') return;
+    if (!this.open || !this.sceneId || this.placeType === 'none' || this.arrivalPick) return;
     const target =
       this.placeType === 'scene'
         ? this.tour.scenes.find((s) => s.id !== this.sceneId)?.id
@@ -573,6 +651,8 @@ export class EditorApp {
         }),
       this.open &&
         button(t('save'), () => void this.save(), { 'data-action': 'save', class: 'primary' }),
+      this.open && button(t('export'), () => void this.exportZip(), { 'data-action': 'export' }),
+      this.open && this.importButton(),
       this.open &&
         button(
           t('preview'),
@@ -622,7 +702,7 @@ export class EditorApp {
     const t = this.t.t.bind(this.t);
     if (!this.open) return replaceChildren(this.sidebar, h('p', { class: 'ed-hint' }, t('noTour')));
     const tour = this.tour;
-    const items = tour.scenes.map((scene) => {
+    const items = tour.scenes.map((scene, index) => {
       const item = h(
         'button',
         {
@@ -646,7 +726,7 @@ export class EditorApp {
         ),
       );
       item.addEventListener('click', () => this.selectScene(scene.id));
-      return h('li', {}, item);
+      return h('li', { class: 'ed-scene-row' }, item, ...this.moveButtons(scene, index));
     });
     const input = h('input', {
       type: 'file',
@@ -691,6 +771,7 @@ export class EditorApp {
   private renderToolbar(): void {
     const t = this.t.t.bind(this.t);
     if (!this.open || !this.sceneId) return replaceChildren(this.toolbar);
+    if (this.arrivalPick) return this.renderArrivalBar(this.arrivalPick);
     const select = h('select', { 'data-testid': 'place-type', 'aria-label': t('clickPlaces') });
     for (const type of ['none', ...HOTSPOT_TYPES] as const) {
       select.append(
@@ -713,6 +794,103 @@ export class EditorApp {
     replaceChildren(this.toolbar, h('label', {}, t('clickPlaces'), ' ', select), useView);
   }
 
+  /** Up/down buttons of a scene in the list: the order is the gallery's and the attract loop's. */
+  private moveButtons(scene: Scene, index: number): Node[] {
+    const t = this.t.t.bind(this.t);
+    const count = this.tour.scenes.length;
+    const name = textOf(scene.title, this.lang, this.tour.defaultLanguage) || scene.id;
+    const button = (step: -1 | 1, symbol: string, label: string) => {
+      const disabled = step === -1 ? index === 0 : index === count - 1;
+      const b = h(
+        'button',
+        {
+          type: 'button',
+          class: 'ed-move',
+          disabled,
+          'aria-label': `${label}: ${name}`,
+          title: label,
+          'data-action': step === -1 ? 'scene-up' : 'scene-down',
+        },
+        symbol,
+      );
+      b.addEventListener('click', () => this.commit(moveScene(this.tour, scene.id, step)));
+      return b;
+    };
+    return [button(-1, '↑', t('moveUp')), button(1, '↓', t('moveDown'))];
+  }
+
+  /** Toolbar while choosing a link's arrival view inside its target scene. */
+  private renderArrivalBar(pick: { sceneId: string; hotspotId: string; target: string }): void {
+    const t = this.t.t.bind(this.t);
+    const back = () => {
+      this.arrivalPick = undefined;
+      this.sceneId = pick.sceneId;
+      this.selection = { kind: 'hotspot', sceneId: pick.sceneId, hotspotId: pick.hotspotId };
+    };
+    const use = h(
+      'button',
+      { type: 'button', class: 'primary', 'data-action': 'arrival-use' },
+      t('arrivalUse'),
+    );
+    use.addEventListener('click', () => {
+      const view = this.view.currentView();
+      const arrival: View = {
+        yaw: Math.round(view.yaw * 10) / 10,
+        pitch: Math.round(view.pitch * 10) / 10,
+      };
+      if (view.zoom !== undefined) arrival.zoom = Math.round(view.zoom);
+      back();
+      this.commit(
+        updateHotspot(
+          this.tour,
+          pick.sceneId,
+          pick.hotspotId,
+          (hs) => ({ ...hs, arrival }) as Hotspot,
+        ),
+      );
+      this.renderSidebar();
+    });
+    const cancel = h('button', { type: 'button', 'data-action': 'arrival-cancel' }, t('cancel'));
+    cancel.addEventListener('click', () => {
+      back();
+      this.renderAll();
+    });
+    replaceChildren(
+      this.toolbar,
+      h('p', { class: 'ed-pick', role: 'status' }, t('arrivalPickHint')),
+      use,
+      cancel,
+    );
+  }
+
+  /** Copies a chosen file into `folder/` of the tour; its path relative to tour.json, or undefined. */
+  private async attachFile(file: File, folder: string): Promise<string | undefined> {
+    if (!this.open) return undefined;
+    const open = this.open;
+    const dot = file.name.lastIndexOf('.');
+    const ext =
+      dot > 0
+        ? file.name
+            .slice(dot + 1)
+            .toLowerCase()
+            .replace(/[^a-z0-9]/g, '')
+        : '';
+    const stem = uniqueId(dot > 0 ? file.name.slice(0, dot) : file.name, []);
+    const relative = `${folder}/${stem}${ext ? `.${ext}` : ''}`;
+    this.status = this.t.t('uploading', { name: file.name });
+    this.renderHeader();
+    try {
+      await api.uploadFile(open.id, relative, file);
+    } catch (error) {
+      this.status = this.t.t('saveFailed', { reason: (error as Error).message });
+      this.renderHeader();
+      return undefined;
+    }
+    open.files.add(relative);
+    this.status = '';
+    return relative;
+  }
+
   private renderViewer(): void {
     const scene = this.open && this.sceneId ? sceneOf(this.tour, this.sceneId) : undefined;
     this.viewerBox.classList.toggle('empty', !scene);
@@ -722,10 +900,15 @@ export class EditorApp {
     }
     const tour = this.tour;
     const selected = this.selection.kind === 'hotspot' ? this.selection.hotspotId : undefined;
+    const pick = this.arrivalPick;
+    const pickLink = pick
+      ? sceneOf(tour, pick.sceneId)?.hotspots?.find((hs) => hs.id === pick.hotspotId)
+      : undefined;
+    const arrival = pickLink?.type === 'scene' ? pickLink.arrival : undefined;
     this.view.show({
       key: `${this.open.id}/${scene.id}`,
       url: `/tours/${this.open.id}/${api.encodePath(scene.panorama.source ?? scene.panorama.preview ?? '')}`,
-      startView: scene.startView,
+      startView: arrival ?? scene.startView,
       markers: (scene.hotspots ?? []).map((hotspot) => ({
         id: hotspot.id,
         type: hotspot.type,
@@ -883,6 +1066,7 @@ export class EditorApp {
     replaceChildren(
       this.panel,
       h('h2', {}, `${t('scene')}: ${sceneId}`),
+      this.renameField(scene),
       this.langFields(
         'title',
         scene.title,
@@ -922,6 +1106,8 @@ export class EditorApp {
           ? `yaw ${view.yaw}°, pitch ${view.pitch}°${view.zoom === undefined ? '' : `, zoom ${view.zoom}`}`
           : t('notSet'),
       ),
+      this.narrationAudioField(scene),
+      this.creditField(scene),
       startButton,
       others.length > 0 &&
         h('div', { class: 'ed-row' }, h('label', {}, t('linkBoth'), ' ', linkSelect), linkButton),
@@ -964,6 +1150,7 @@ export class EditorApp {
         this.commit(edit((hs) => ({ ...hs, target: target.value }) as Hotspot)),
       );
       parts.push(h('label', { class: 'ed-field' }, t('field_target'), target));
+      parts.push(this.arrivalField(sceneId, hotspot));
     }
     // A scene link's title is optional: by default it shows the target scene's title.
     parts.push(
@@ -985,6 +1172,16 @@ export class EditorApp {
           (map) => edit((hs) => ({ ...hs, body: map }) as Hotspot),
           `${hotspotId}.body`,
           true,
+        ),
+        this.imageField(hotspot, (image) =>
+          this.commit(
+            edit((hs) => {
+              const next = { ...hs } as Extract<Hotspot, { type: 'info' }>;
+              if (image) next.image = image;
+              else delete next.image;
+              return next;
+            }),
+          ),
         ),
       );
     }
@@ -1018,6 +1215,274 @@ export class EditorApp {
     });
     parts.push(remove);
     replaceChildren(this.panel, ...parts);
+  }
+
+  /** Changing a scene id: links follow, and the old id stays valid as an alias. */
+  private renameField(scene: Scene): Node {
+    const t = this.t.t.bind(this.t);
+    const input = h('input', {
+      type: 'text',
+      value: scene.id,
+      'data-testid': 'scene-id-input',
+      pattern: '[a-z0-9][a-z0-9_-]{0,19}',
+    });
+    const error = h('p', { class: 'ed-error', role: 'alert' });
+    const apply = h('button', { type: 'button', 'data-action': 'rename-scene' }, t('rename'));
+    apply.addEventListener('click', () => {
+      const wanted = input.value.trim();
+      if (wanted === scene.id) return;
+      const next = isId(wanted) ? renameScene(this.tour, scene.id, wanted) : this.tour;
+      if (next === this.tour) {
+        error.textContent = isId(wanted) ? t('renameTaken', { id: wanted }) : t('renameInvalid');
+        return;
+      }
+      this.sceneId = wanted;
+      this.selection = { kind: 'scene', sceneId: wanted };
+      this.commit(next);
+    });
+    const aliases = scene.aliases ?? [];
+    return h(
+      'fieldset',
+      { 'data-field': 'id' },
+      h('legend', {}, t('field_id')),
+      h('div', { class: 'ed-row' }, h('label', { class: 'ed-field' }, t('sceneId'), input), apply),
+      error,
+      h('p', { class: 'ed-hint' }, t('renameHint')),
+      aliases.length > 0 &&
+        h('p', { 'data-testid': 'scene-aliases' }, `${t('field_aliases')}: ${aliases.join(', ')}`),
+    );
+  }
+
+  /** Who made the panorama, under which licence: shown to visitors in the credits. */
+  private creditField(scene: Scene): Node {
+    const t = this.t.t.bind(this.t);
+    const credit = scene.panorama.credit;
+    const keys = ['author', 'license', 'url'] as const;
+    const inputs = keys.map((key) => {
+      const input = h('input', {
+        type: key === 'url' ? 'url' : 'text',
+        value: credit?.[key] ?? '',
+        'data-field': `credit.${key}`,
+      });
+      input.addEventListener('input', () => {
+        const values = Object.fromEntries(
+          inputs.map(([k, i]) => [k, i.value.trim()] as const).filter(([, v]) => v !== ''),
+        ) as Partial<Credit>;
+        this.commit(
+          updateScene(this.tour, scene.id, (s) => {
+            const panorama = { ...s.panorama };
+            // An empty credit is left out; a half-filled one is kept so validation names the gap.
+            if (Object.keys(values).length === 0) delete panorama.credit;
+            else panorama.credit = { author: '', license: '', ...values };
+            return { ...s, panorama };
+          }),
+          { mergeKey: `${scene.id}.credit.${key}`, keepPanel: true },
+        );
+      });
+      return [key, input] as const;
+    });
+    return h(
+      'fieldset',
+      { 'data-field': 'credit' },
+      h('legend', {}, t('field_credit')),
+      ...inputs.map(([key, input]) => h('label', { class: 'ed-field' }, t(`credit_${key}`), input)),
+    );
+  }
+
+  /** Recorded narration (and captions) per language, copied into audio/<lang>/. */
+  private narrationAudioField(scene: Scene): Node {
+    const t = this.t.t.bind(this.t);
+    const setFile = (lang: string, key: 'audio' | 'captions', path: string | undefined) =>
+      this.commit(
+        updateScene(this.tour, scene.id, (s) => {
+          const narration = { ...(s.narration ?? {}) };
+          const track = { ...(narration[lang] ?? {}) };
+          if (path) track[key] = path;
+          else delete track[key];
+          narration[lang] = track;
+          return { ...s, narration };
+        }),
+      );
+    const rows = this.tour.languages.map((lang) => {
+      const track = scene.narration?.[lang];
+      const picker = (key: 'audio' | 'captions', accept: string) => {
+        const input = h('input', {
+          type: 'file',
+          accept,
+          'data-testid': `narration-${key}-${lang}`,
+          'aria-label': `${t(`narration_${key}`)} (${lang})`,
+        });
+        input.addEventListener('change', () => {
+          const file = input.files?.[0];
+          input.value = '';
+          if (!file) return;
+          void this.attachFile(file, `audio/${lang}`).then((relative) => {
+            if (relative) setFile(lang, key, relative);
+          });
+        });
+        const path = track?.[key];
+        const remove = h(
+          'button',
+          { type: 'button', 'aria-label': `${t('imageRemove')}: ${path ?? ''}` },
+          '×',
+        );
+        remove.addEventListener('click', () => setFile(lang, key, undefined));
+        return h(
+          'div',
+          { class: 'ed-row' },
+          h('span', {}, `${t(`narration_${key}`)}: `),
+          h('code', {}, path ?? '—'),
+          path ? remove : false,
+          input,
+        );
+      };
+      return h(
+        'div',
+        { class: 'ed-lang' },
+        h('span', { class: 'ed-lang-code' }, lang),
+        picker('audio', 'audio/*'),
+        picker('captions', '.vtt,text/vtt'),
+        this.generateButton(scene.id, lang),
+      );
+    });
+    return h(
+      'fieldset',
+      { 'data-field': 'narrationAudio' },
+      h('legend', {}, t('field_narrationAudio')),
+      ...rows,
+    );
+  }
+
+  /** "Generate from the text": the local server reads the narration text with espeak-ng. */
+  private generateButton(sceneId: string, lang: string): Node {
+    const t = this.t.t.bind(this.t);
+    const text = sceneOf(this.tour, sceneId)?.narration?.[lang]?.text?.trim() ?? '';
+    const button = h(
+      'button',
+      { type: 'button', disabled: !text, 'data-action': `narrate-${lang}` },
+      t('narrationGenerate'),
+    );
+    button.addEventListener('click', () => {
+      if (!this.open) return;
+      const open = this.open;
+      button.disabled = true;
+      this.status = t('narrationWorking', { lang });
+      this.renderHeader();
+      void api
+        .generateNarration(open.id, { scene: sceneId, lang, text })
+        .then((made) => {
+          open.files.add(made.audio);
+          open.files.add(made.captions);
+          this.commit(
+            updateScene(this.tour, sceneId, (s) => {
+              const narration = { ...(s.narration ?? {}) };
+              narration[lang] = {
+                ...(narration[lang] ?? {}),
+                audio: made.audio,
+                captions: made.captions,
+              };
+              return { ...s, narration };
+            }),
+          );
+          this.status = t('narrationDone', { lang, seconds: Math.round(made.seconds) });
+          this.renderHeader();
+        })
+        .catch((error: unknown) => {
+          this.status = t('narrationFailed', { reason: (error as Error).message });
+          button.disabled = false;
+          this.renderHeader();
+        });
+    });
+    return button;
+  }
+
+  /** Where a visitor looks on arriving through a scene link: chosen by looking in the target. */
+  private arrivalField(sceneId: string, hotspot: Extract<Hotspot, { type: 'scene' }>): Node {
+    const t = this.t.t.bind(this.t);
+    const arrival = hotspot.arrival;
+    const choose = h(
+      'button',
+      { type: 'button', disabled: !hotspot.target, 'data-action': 'arrival-pick' },
+      t('arrivalPick'),
+    );
+    choose.addEventListener('click', () => {
+      if (!hotspot.target || !sceneOf(this.tour, hotspot.target)) return;
+      this.arrivalPick = { sceneId, hotspotId: hotspot.id, target: hotspot.target };
+      this.sceneId = hotspot.target;
+      this.renderAll();
+    });
+    const clear = h(
+      'button',
+      { type: 'button', 'data-action': 'arrival-clear' },
+      t('arrivalClear'),
+    );
+    clear.addEventListener('click', () =>
+      this.commit(
+        updateHotspot(this.tour, sceneId, hotspot.id, (hs) => {
+          const next = { ...hs } as Extract<Hotspot, { type: 'scene' }>;
+          delete next.arrival;
+          return next;
+        }),
+      ),
+    );
+    return h(
+      'fieldset',
+      { 'data-field': 'arrival' },
+      h('legend', {}, t('field_arrival')),
+      h(
+        'p',
+        { 'data-testid': 'arrival-view' },
+        arrival
+          ? `yaw ${arrival.yaw}°, pitch ${arrival.pitch}°${arrival.zoom === undefined ? '' : `, zoom ${arrival.zoom}`}`
+          : t('arrivalDefault'),
+      ),
+      h('div', { class: 'ed-row' }, choose, arrival ? clear : false),
+    );
+  }
+
+  /** The picture of an info hotspot: chosen from disk, copied to images/, previewed. */
+  private imageField(
+    hotspot: Extract<Hotspot, { type: 'info' }>,
+    change: (image: string | undefined) => void,
+  ): Node {
+    const t = this.t.t.bind(this.t);
+    const input = h('input', {
+      type: 'file',
+      accept: 'image/jpeg,image/png,image/webp',
+      'data-testid': 'info-image-input',
+      'aria-label': t('imageChoose'),
+    });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.value = '';
+      if (!file) return;
+      void this.attachFile(file, 'images').then((relative) => {
+        if (relative) change(relative);
+        else this.renderPanel();
+      });
+    });
+    const remove = h('button', { type: 'button', 'data-action': 'image-remove' }, t('imageRemove'));
+    remove.addEventListener('click', () => change(undefined));
+    const image = hotspot.image;
+    return h(
+      'fieldset',
+      { 'data-field': 'image' },
+      h('legend', {}, t('field_image')),
+      image && this.open
+        ? h(
+            'figure',
+            { class: 'ed-image' },
+            h('img', {
+              src: `/tours/${this.open.id}/${api.encodePath(image)}`,
+              alt: t('imagePreview'),
+              'data-testid': 'info-image-preview',
+            }),
+            h('figcaption', {}, h('code', {}, image)),
+          )
+        : h('p', { class: 'ed-hint' }, t('imageNone')),
+      h('label', { class: 'ed-field' }, t('imageChoose'), input),
+      image ? remove : false,
+    );
   }
 
   private audioFields(

@@ -223,3 +223,38 @@ export function canonicalJson(value: unknown): string {
       : item,
   );
 }
+
+/**
+ * Renames a scene and updates every reference (scene links, start scene). The old id becomes an
+ * alias, so printed QR codes and shared links that name it keep working. Returns the tour
+ * unchanged when the new id is taken (as an id or an alias of another scene) or is the same.
+ */
+export function renameScene(tour: Tour, oldId: string, newId: string): Tour {
+  if (oldId === newId || !sceneOf(tour, oldId)) return tour;
+  const taken = tour.scenes.some(
+    (scene) => scene.id !== oldId && (scene.id === newId || (scene.aliases ?? []).includes(newId)),
+  );
+  if (taken) return tour;
+  const scenes = tour.scenes.map((scene) => {
+    const hotspots = (scene.hotspots ?? []).map((h) =>
+      h.type === 'scene' && h.target === oldId ? { ...h, target: newId } : h,
+    );
+    if (scene.id !== oldId) return { ...scene, hotspots };
+    // Going back to a former id removes it from the aliases instead of listing it twice.
+    const aliases = [...(scene.aliases ?? []).filter((a) => a !== newId), oldId];
+    return { ...scene, id: newId, aliases, hotspots };
+  });
+  const next: Tour = { ...tour, scenes };
+  if (tour.startScene === oldId) next.startScene = newId;
+  return next;
+}
+
+/** Moves a scene one place up (-1) or down (+1) in the list; order is the gallery's order. */
+export function moveScene(tour: Tour, sceneId: string, step: -1 | 1): Tour {
+  const from = tour.scenes.findIndex((scene) => scene.id === sceneId);
+  const to = from + step;
+  if (from < 0 || to < 0 || to >= tour.scenes.length) return tour;
+  const scenes = [...tour.scenes];
+  [scenes[from], scenes[to]] = [scenes[to] as Scene, scenes[from] as Scene];
+  return { ...tour, scenes };
+}

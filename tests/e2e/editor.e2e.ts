@@ -3,10 +3,12 @@
  * site). The server works on a temporary copy of `tours/`, so the test never writes into the
  * real folder. Screenshots at 1366×768 under test-results/screenshots/editor-*.png.
  */
-import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { createServer, type ViteDevServer } from 'vite';
@@ -47,6 +49,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${address.port}`;
   browser = await launchBrowser();
   context = await browser.newContext({
+    acceptDownloads: true,
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
   });
@@ -266,6 +269,168 @@ describe('tour editor (dev server)', () => {
     });
     expect(focused).toBe('title/en');
     await shot('12-english-problem');
+    await fillLang('title', 'en', 'The Louvre');
     expect(errors).toEqual([]);
+  });
+
+  it('renames a scene (links follow, old id kept), reorders, picks an arrival, attaches an info image', async () => {
+    // Rename machu-picchu: the link in louvre follows, the old id becomes an alias.
+    await page.locator('.ed-scene[data-scene="machu-picchu"]').click();
+    await page.getByTestId('scene-id-input').fill('louvre');
+    await page.locator('[data-action="rename-scene"]').click();
+    await page.locator('.ed-panel .ed-error', { hasText: 'already used' }).waitFor();
+    await page.getByTestId('scene-id-input').fill('inca');
+    await page.locator('[data-action="rename-scene"]').click();
+    await page.locator('.ed-scene[data-scene="inca"]').waitFor();
+    expect(await page.getByTestId('scene-aliases').textContent()).toContain('machu-picchu');
+    await page.locator('[data-field="credit.author"]').fill('Jane Doe');
+    await page.locator('[data-field="credit.license"]').fill('CC BY 4.0');
+    await shot('13-renamed');
+
+    // Move it to the top of the list.
+    await page.locator('.ed-scene-row:has([data-scene="inca"]) [data-action="scene-up"]').click();
+    await page.waitForFunction(
+      () => document.querySelector('.ed-scene[data-scene]')?.getAttribute('data-scene') === 'inca',
+    );
+
+    // The link in louvre: choose its arrival view by looking in the target scene.
+    await page.locator('.ed-scene[data-scene="louvre"]').click();
+    await page.locator('.ed-marker').first().click();
+    expect(await page.getByTestId('hotspot-target').inputValue()).toBe('inca');
+    await page.locator('[data-action="arrival-pick"]').click();
+    await page.locator('[data-action="arrival-use"]').waitFor();
+    await waitForCanvasDrawn(page, { selector: '.ed-psv .psv-canvas' });
+    await shot('14-arrival-pick');
+    await page.locator('[data-action="arrival-use"]').click();
+    await page.waitForFunction(() =>
+      /yaw/.test(document.querySelector('[data-testid="arrival-view"]')?.textContent ?? ''),
+    );
+    await shot('15-arrival-set');
+
+    // An info hotspot with a picture, copied into the tour folder.
+    await page.getByTestId('place-type').selectOption('info');
+    const box = (await page.locator('.ed-psv').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 3, box.y + box.height / 2);
+    await page.getByTestId('info-image-input').waitFor();
+    await fillLang('title', 'vi', 'Kim tự tháp');
+    await fillLang('title', 'en', 'Pyramid');
+    const picture = path.join(tempDir, 'Kim Tự Tháp.jpg');
+    await sharp({ create: { width: 64, height: 48, channels: 3, background: '#a33' } })
+      .jpeg()
+      .toFile(picture);
+    await page.getByTestId('info-image-input').setInputFiles(picture);
+    const preview = page.getByTestId('info-image-preview');
+    await preview.waitFor();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="info-image-preview"]') as HTMLImageElement)
+          ?.naturalWidth === 64,
+    );
+    await shot('16-info-image');
+
+    await withDevReload(() => page.locator('[data-action="save"]').click());
+    const dir = path.join(toursDir, TOUR_ID);
+    const text = await readFile(path.join(dir, 'tour.json'), 'utf8');
+    const { tour, problems } = await validateTourText(text, {
+      file: 'tour.json',
+      fileExists: (relative) =>
+        stat(path.join(dir, relative)).then(
+          (s) => s.isFile(),
+          () => false,
+        ),
+    });
+    expect(hasErrors(problems), JSON.stringify(problems)).toBe(false);
+    expect(tour!.scenes.map((s) => s.id)).toEqual(['inca', 'louvre']);
+    expect(tour!.scenes[0]!.aliases).toEqual(['machu-picchu']);
+    expect(tour!.scenes[0]!.panorama.credit).toEqual({ author: 'Jane Doe', license: 'CC BY 4.0' });
+    const hotspots = tour!.scenes[1]!.hotspots;
+    const link = hotspots.find((h) => h.type === 'scene');
+    expect(link).toMatchObject({ target: 'inca', arrival: { yaw: expect.any(Number) } });
+    const info = hotspots.find((h) => h.type === 'info');
+    expect(info && 'image' in info ? info.image : '').toBe('images/kim-tu-thap.jpg');
+    expect((await stat(path.join(dir, 'images/kim-tu-thap.jpg'))).size).toBeGreaterThan(100);
+    expect(errors).toEqual([]);
+  });
+
+  it('exports the tour as a zip, imports it back, refuses a zip leading outside', async () => {
+    const dir = path.join(toursDir, TOUR_ID);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="export"]').click(),
+    ]);
+    const zipFile = path.join(tempDir, 'export.zip');
+    await download.saveAs(zipFile);
+    const entries = unzipSync(new Uint8Array(await readFile(zipFile)));
+    const names = Object.keys(entries).sort();
+    expect(names).toEqual(
+      expect.arrayContaining(['tour.json', 'images/kim-tu-thap.jpg', 'panoramas/louvre.jpg']),
+    );
+    const exported = JSON.parse(new TextDecoder().decode(entries['tour.json'])) as {
+      scenes: Array<{ id: string }>;
+    };
+    expect(exported.scenes.map((s) => s.id)).toEqual(['inca', 'louvre']);
+    await shot('17-exported');
+
+    // Delete a scene, then import the zip: it is back (as an unsaved change).
+    await page.locator('.ed-scene[data-scene="inca"]').click();
+    await page.locator('[data-action="delete-scene"]').click();
+    await page.waitForFunction(() => !document.querySelector('.ed-scene[data-scene="inca"]'));
+    await page.getByTestId('import-input').setInputFiles(zipFile);
+    await page.locator('.ed-scene[data-scene="inca"]').waitFor();
+    expect(
+      await page
+        .locator('.ed-scenes .ed-scene[data-scene]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-scene'))),
+    ).toEqual(['inca', 'louvre']);
+    await shot('18-imported');
+
+    // A zip naming ../evil is refused whole: nothing is written.
+    const evil = path.join(tempDir, 'evil.zip');
+    await writeFile(
+      evil,
+      zipSync({
+        'tour.json': strToU8('{}'),
+        '../evil.txt': strToU8('x'),
+        'images/ok.txt': strToU8('y'),
+      }),
+    );
+    await page.getByTestId('import-input').setInputFiles(evil);
+    await page.waitForFunction(() =>
+      /evil/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''),
+    );
+    await shot('19-import-refused');
+    await expect(stat(path.join(dir, 'images/ok.txt'))).rejects.toThrow();
+    await expect(stat(path.join(toursDir, 'evil.txt'))).rejects.toThrow();
+    expect(errors).toEqual([]);
+  });
+
+  it('generates the narration from the text through the local server', async () => {
+    await page.locator('.ed-scene[data-scene="inca"]').click();
+    await page.locator('[data-action="narrate-vi"]').click();
+    await page.waitForFunction(() =>
+      /Narration \(vi\) made/.test(
+        document.querySelector('[data-testid="status"]')?.textContent ?? '',
+      ),
+    );
+    await shot('20-narration-generated');
+    const dir = path.join(toursDir, TOUR_ID);
+    expect((await stat(path.join(dir, 'audio/vi/inca.mp3'))).size).toBeGreaterThan(1000);
+    expect(await readFile(path.join(dir, 'audio/vi/inca.vtt'), 'utf8')).toMatch(/^WEBVTT/);
+    expect(
+      await page
+        .locator('[data-field="narrationAudio"] code', { hasText: 'audio/vi/inca.mp3' })
+        .count(),
+    ).toBe(1);
+  });
+
+  it('has no serious or critical axe violations (scene panel and hotspot panel)', async () => {
+    const serious = async () =>
+      (await new AxeBuilder({ page }).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    await page.locator('.ed-scene[data-scene="louvre"]').click();
+    expect(await serious()).toEqual([]);
+    await page.locator('.ed-marker').first().click();
+    expect(await serious()).toEqual([]);
   });
 });

@@ -3,10 +3,14 @@
  * writes tour folders under `/__editor/tours`. Every request must come from this machine and
  * every path must stay inside `tours/<id>` (see `safe-path.ts`).
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { narrateTrack } from '../../cli/narrate/synthesise.ts';
+import { ESPEAK, run } from '../../cli/narrate/tools.ts';
+import { chooseVoice, parseVoiceList } from '../../cli/narrate/voices.ts';
 import { isId, isLanguageCode } from '../../manifest/ids.ts';
 import {
   isAllowedRequest,
@@ -275,6 +279,10 @@ async function handle(toursDir: string, req: IncomingMessage, res: ServerRespons
     return send(res, 200, { id: route.id, text, mtime, files: await listFiles(dir) });
   }
 
+  if (route.kind === 'file' && req.method === 'POST' && route.segments.join('/') === '__narrate') {
+    return narrate(toursDir, route.id, req, res);
+  }
+
   if (route.kind === 'file' && req.method === 'PUT') {
     const isManifest = route.segments.length === 1 && route.segments[0] === 'tour.json';
     if (!isManifest && !isUploadablePath(route.segments)) {
@@ -303,4 +311,68 @@ async function handle(toursDir: string, req: IncomingMessage, res: ServerRespons
   }
 
   return send(res, 405, { error: 'method not allowed' });
+}
+
+/**
+ * `POST /__editor/tours/<id>/__narrate` {scene, lang, text}: reads the text with espeak-ng into
+ * audio/<lang>/<scene>.mp3 and .vtt (the same generator as `tour narrate`); the editor then
+ * records both paths in the manifest as an ordinary, undoable change.
+ */
+async function narrate(
+  toursDir: string,
+  id: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const body = await readBody(req, 64 * 1024);
+  if (!body) return send(res, 413, { error: 'too large' });
+  let input: { scene?: unknown; lang?: unknown; text?: unknown };
+  try {
+    input = JSON.parse(body.toString('utf8')) as typeof input;
+  } catch {
+    return send(res, 400, { error: 'bad json' });
+  }
+  const { scene, lang, text } = input;
+  if (
+    typeof scene !== 'string' ||
+    !isId(scene) ||
+    typeof lang !== 'string' ||
+    !isLanguageCode(lang) ||
+    typeof text !== 'string' ||
+    !text.trim()
+  ) {
+    return send(res, 400, { error: 'bad request' });
+  }
+  const audio = ['audio', lang, `${scene}.mp3`];
+  const captions = ['audio', lang, `${scene}.vtt`];
+  const audioFile = await resolveWritablePath(toursDir, id, audio);
+  const captionsFile = await resolveWritablePath(toursDir, id, captions);
+  if (!audioFile || !captionsFile) return send(res, 400, { error: 'bad path' });
+  const env = process.env;
+  const listing = await run(ESPEAK, ['--voices'], env);
+  if (!listing.ok) return send(res, 500, { error: listing.error });
+  const voice = chooseVoice(lang, parseVoiceList(listing.stdout));
+  if (!voice) return send(res, 422, { error: `espeak-ng has no voice for "${lang}"` });
+  await mkdir(path.dirname(audioFile), { recursive: true });
+  const workDir = await mkdtemp(path.join(tmpdir(), 'editor-narrate-'));
+  try {
+    const result = await narrateTrack({
+      text,
+      voice,
+      speed: 150,
+      pause: 0.35,
+      workDir,
+      audioFile,
+      captionsFile,
+      env,
+    });
+    if (!result.ok) return send(res, 500, { error: result.error });
+    return send(res, 200, {
+      audio: audio.join('/'),
+      captions: captions.join('/'),
+      seconds: result.seconds,
+    });
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
 }
