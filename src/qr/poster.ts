@@ -1,7 +1,7 @@
 /**
  * A4 posters with pdf-lib: the tour and scene titles in each language, a picture of the place,
- * the QR code (7.5 cm, above the 6 cm a phone reads from arm's length), the link as text, a
- * one-line instruction per language and the photo credit. DejaVu Sans is embedded (subset) so
+ * the QR code (8.5 cm with its margin, the code itself above the 6 cm a phone reads from arm's
+ * length), the link as text, a one-line instruction per language and the photo credit. DejaVu Sans is embedded (subset) so
  * Vietnamese diacritics print correctly; a language whose script the font lacks is left out
  * and reported, never printed as empty boxes.
  */
@@ -18,7 +18,8 @@ const FONT_DIR = require
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
 const CM = 72 / 2.54;
-export const QR_SIZE_CM = 7.5;
+/** With the 4-module quiet zone inside, the code itself stays above 6 cm up to version 6. */
+export const QR_SIZE_CM = 8.5;
 const INK = rgb(0.1, 0.1, 0.1);
 const MUTED = rgb(0.35, 0.35, 0.35);
 const ACCENT = rgb(0.48, 0.12, 0.07);
@@ -187,17 +188,19 @@ export function wrap(text: string, font: PDFFont, size: number, maxWidth: number
   return lines;
 }
 
-/** A URL has no spaces: it is cut where the line is full, so it can still be typed. */
+/** A URL has no spaces: it is cut after a "/", "#" or "?" when one fits, else where full. */
 function breakUrl(url: string, font: PDFFont, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
-  let line = '';
-  for (const ch of url) {
-    if (font.widthOfTextAtSize(line + ch, size) > maxWidth) {
-      lines.push(line);
-      line = '';
+  let rest = url;
+  while (rest) {
+    let fit = rest.length;
+    while (fit > 1 && font.widthOfTextAtSize(rest.slice(0, fit), size) > maxWidth) fit--;
+    if (fit < rest.length) {
+      const cut = Math.max(...['/', '#', '?'].map((ch) => rest.lastIndexOf(ch, fit - 1)));
+      if (cut > 0) fit = cut + 1;
     }
-    line += ch;
+    lines.push(rest.slice(0, fit));
+    rest = rest.slice(fit);
   }
-  if (line) lines.push(line);
   return lines;
 }

@@ -170,12 +170,15 @@ describe('tour qr', () => {
     const scenes = ['louvre', 'machu-picchu', 'puy-de-sancy', 'tintamarre'];
     for (const [index, page] of pages.entries()) {
       const png = PNG.sync.read(await readFile(path.join(out, page)));
-      // A4 at 100 dpi, and a QR of at least 6 cm (236 px) somewhere on it.
+      // A4 at 100 dpi, and a QR code of at least 6 cm on it.
       expect([png.width, png.height]).toEqual([827, 1170]);
       const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
       expect(decoded?.data).toBe(urls.get(scenes[index]!));
-      const side = decoded!.location.topRightCorner.x - decoded!.location.topLeftCorner.x;
-      expect(side).toBeGreaterThanOrEqual(236 * (25 / 33) * 0.9);
+      // jsQR's corners are the finder patterns' centres, (modules − 7) modules apart.
+      const { modules } = qrInfo(decoded!.data);
+      const between = decoded!.location.topRightCorner.x - decoded!.location.topLeftCorner.x;
+      const codeWidthPx = (between * modules) / (modules - 7);
+      expect((codeWidthPx / 100) * 2.54).toBeGreaterThanOrEqual(6);
     }
     for (const scene of scenes)
       expect((await readdir(out)).includes(`poster-${scene}.pdf`)).toBe(true);

@@ -112,7 +112,8 @@ async function runQr(args: readonly string[], context: CommandContext): Promise<
   const longest = links.reduce((a, b) => (b.url.length > a.url.length ? b : a));
   const info = qrInfo(longest.url);
   context.stdout(text.version(info.version, info.modules, longest.url));
-  context.stdout(text.wrote(links.length, path.relative(context.cwd, out) || '.'));
+  const shown = path.relative(context.cwd, out);
+  context.stdout(text.wrote(links.length, shown.startsWith('..') ? out : shown || '.'));
   return EXIT.ok;
 }
 
