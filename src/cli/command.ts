@@ -2,6 +2,7 @@
  * What every `tour` subcommand implements. Commands get their input and output through a
  * context rather than `process`, so that tests can run them in-process.
  */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { LocalizedMessage } from '../manifest/problems.ts';
 
 export type UiLanguage = 'vi' | 'en';
@@ -46,4 +47,23 @@ export function processContext(): CommandContext {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   };
+}
+
+/**
+ * Parses a command's arguments (positionals allowed, unknown options refused). On a mistake,
+ * prints it with the usage and returns undefined: the command then exits with EXIT.usage.
+ */
+export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: readonly string[],
+  options: O,
+  usage: string,
+  context: CommandContext,
+) {
+  try {
+    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
+  } catch (error) {
+    context.stderr(`tour ${command}: ${(error as Error).message}\n\n${usage}`);
+    return undefined;
+  }
 }

@@ -2,9 +2,14 @@
  * `tour links <tour-dir> --base <url> [--hotspots]`: one line per scene (and hotspot): id,
  * title in the tour's default language, URL — tab-separated, for spreadsheets and scripts.
  */
-import { parseArgs } from 'node:util';
 import { BaseUrlError, formatLinkLines, printedLinks } from '../../links/scene-links.ts';
-import { type Command, type CommandContext, EXIT, uiLanguage } from '../command.ts';
+import {
+  type Command,
+  type CommandContext,
+  EXIT,
+  parseCommandLine,
+  uiLanguage,
+} from '../command.ts';
 import { describeErrors, loadValidTour } from '../load-tour.ts';
 
 const USAGE = {
@@ -30,22 +35,19 @@ export const linksCommand: Command = {
 };
 
 async function runLinks(args: readonly string[], context: CommandContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        base: { type: 'string' },
-        hotspots: { type: 'boolean' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    context.stderr(`tour links: ${(error as Error).message}\n\n${USAGE.en}`);
-    return EXIT.usage;
-  }
+  const parsed = parseCommandLine(
+    'links',
+    args,
+    {
+      base: { type: 'string' },
+      hotspots: { type: 'boolean' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE.en,
+    context,
+  );
+  if (!parsed) return EXIT.usage;
   const lang = uiLanguage(parsed.values.lang, context.env);
   if (parsed.values.help) {
     context.stdout(USAGE[lang]);

@@ -5,7 +5,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { BaseUrlError, type PrintedLink, printedLinks } from '../../links/scene-links.ts';
 import { representativeImage } from '../../manifest/panorama.ts';
@@ -18,6 +17,7 @@ import {
   type Command,
   type CommandContext,
   EXIT,
+  parseCommandLine,
   type UiLanguage,
   uiLanguage,
 } from '../command.ts';
@@ -118,23 +118,20 @@ async function runQr(args: readonly string[], context: CommandContext): Promise<
 }
 
 function parseQrArgs(args: readonly string[], context: CommandContext): QrOptions | number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        base: { type: 'string' },
-        out: { type: 'string' },
-        lang: { type: 'string' },
-        hotspots: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    context.stderr(`tour qr: ${(error as Error).message}\n\n${TEXT.en.usage}`);
-    return EXIT.usage;
-  }
+  const parsed = parseCommandLine(
+    'qr',
+    args,
+    {
+      base: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      hotspots: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    TEXT.en.usage,
+    context,
+  );
+  if (!parsed) return EXIT.usage;
   const ui = uiLanguage(undefined, context.env);
   if (parsed.values.help) {
     context.stdout(TEXT[ui].usage);

@@ -4,21 +4,17 @@
  * The build runs the same step for every tour, so this command is for authors who want to see
  * the result (or the time it takes) before building.
  */
-import { parseArgs } from 'node:util';
-import { hasErrors } from '../../manifest/problems.ts';
-import { validateTourDir } from './validate.ts';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { Tour } from '../../manifest/schema.ts';
 import { tileTour } from '../../tiles/tile-tour.ts';
 import {
   type Command,
   type CommandContext,
   EXIT,
+  parseCommandLine,
   type UiLanguage,
   uiLanguage,
 } from '../command.ts';
 import { findTourDirs } from '../fs-tools.ts';
+import { loadValidTour } from '../load-tour.ts';
 import { progressBar } from '../progress.ts';
 
 const TEXT = {
@@ -69,21 +65,14 @@ export const tileCommand: Command = {
 };
 
 async function runTile(args: readonly string[], context: CommandContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        force: { type: 'boolean' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    context.stderr(`tour tile: ${(error as Error).message}\n\n${TEXT.en.usage}`);
-    return EXIT.usage;
-  }
+  const parsed = parseCommandLine(
+    'tile',
+    args,
+    { force: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    TEXT.en.usage,
+    context,
+  );
+  if (!parsed) return EXIT.usage;
   const lang = uiLanguage(parsed.values.lang, context.env);
   if (parsed.values.help) {
     context.stdout(TEXT[lang].usage);
@@ -105,14 +94,13 @@ async function tileOne(
   force: boolean,
 ): Promise<number> {
   const text = TEXT[lang];
-  const report = await validateTourDir(dir, context.cwd);
-  if (hasErrors(report.problems)) {
-    context.stderr(text.invalid(report.dir));
+  const loaded = await loadValidTour(dir, context.cwd);
+  if (!loaded.ok) {
+    context.stderr(text.invalid(loaded.report.dir));
     return 1;
   }
-  const absolute = resolve(context.cwd, report.dir);
-  const tour = JSON.parse(await readFile(resolve(context.cwd, report.file), 'utf8')) as Tour;
-  context.stdout(`${report.dir}\n`);
+  const { tour, dir: absolute } = loaded;
+  context.stdout(`${loaded.report.dir}\n`);
   const bar = progressBar(context);
   const result = await tileTour(
     absolute,
