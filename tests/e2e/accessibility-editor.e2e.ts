@@ -6,16 +6,13 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toursPlugin } from '../../src/cli/vite-plugin-tours.ts';
-import { editorPlugin } from '../../src/editor/server/editor-plugin.ts';
 import { launchBrowser } from './support/browser.ts';
+import { projectRoot, startDevServer } from './support/dev-server.ts';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 let tempDir: string;
 let server: ViteDevServer;
 let baseUrl: string;
@@ -26,17 +23,7 @@ beforeAll(async () => {
   tempDir = await mkdtemp(path.join(tmpdir(), 'editor-a11y-'));
   const toursDir = path.join(tempDir, 'tours');
   await cp(path.join(projectRoot, 'tours/demo'), path.join(toursDir, 'demo'), { recursive: true });
-  server = await createServer({
-    configFile: false,
-    root: projectRoot,
-    logLevel: 'warn',
-    plugins: [toursPlugin({ toursDir }), editorPlugin({ toursDir })],
-    server: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address !== 'object') throw new Error('no dev server address');
-  baseUrl = `http://127.0.0.1:${address.port}`;
+  ({ server, baseUrl } = await startDevServer(toursDir));
   browser = await launchBrowser();
   const context = await browser.newContext({
     viewport: { width: 1366, height: 768 },

@@ -6,19 +6,16 @@
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toursPlugin } from '../../src/cli/vite-plugin-tours.ts';
-import { editorPlugin } from '../../src/editor/server/editor-plugin.ts';
 import { hasErrors, validateTourText } from '../../src/manifest/index.ts';
 import { launchBrowser, screenshot, waitForCanvasDrawn } from './support/browser.ts';
+import { projectRoot, startDevServer } from './support/dev-server.ts';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const samples = path.join(projectRoot, 'tours/demo/panoramas');
 const TOUR_ID = 'e2e-tour';
 
@@ -35,18 +32,7 @@ beforeAll(async () => {
   tempDir = await mkdtemp(path.join(tmpdir(), 'tour-editor-'));
   toursDir = path.join(tempDir, 'tours');
   await cp(path.join(projectRoot, 'tours'), toursDir, { recursive: true });
-  // The project's plugins, pointed at the copy (no config file: it names the real folder).
-  server = await createServer({
-    configFile: false,
-    root: projectRoot,
-    logLevel: 'warn',
-    plugins: [toursPlugin({ toursDir }), editorPlugin({ toursDir })],
-    server: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address !== 'object') throw new Error('no dev server address');
-  baseUrl = `http://127.0.0.1:${address.port}`;
+  ({ server, baseUrl } = await startDevServer(toursDir));
   browser = await launchBrowser();
   context = await browser.newContext({
     acceptDownloads: true,

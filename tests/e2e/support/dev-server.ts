@@ -1,0 +1,27 @@
+/**
+ * Vite's dev server with the project's tour and editor plugins pointed at a given tours folder
+ * (a temporary copy: editor tests never write into the real `tours/`).
+ */
+import { fileURLToPath } from 'node:url';
+import { createServer, type ViteDevServer } from 'vite';
+import { toursPlugin } from '../../../src/cli/vite-plugin-tours.ts';
+import { editorPlugin } from '../../../src/editor/server/editor-plugin.ts';
+
+export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export async function startDevServer(
+  toursDir: string,
+): Promise<{ server: ViteDevServer; baseUrl: string }> {
+  // No config file: it names the real folder.
+  const server = await createServer({
+    configFile: false,
+    root: projectRoot,
+    logLevel: 'warn',
+    plugins: [toursPlugin({ toursDir }), editorPlugin({ toursDir })],
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address !== 'object') throw new Error('no dev server address');
+  return { server, baseUrl: `http://127.0.0.1:${address.port}` };
+}
