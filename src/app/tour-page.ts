@@ -51,6 +51,11 @@ export class TourPage {
   private readonly languagePicker: LanguagePicker;
   private readonly aboutButton: HTMLButtonElement;
   private readonly shareButton: HTMLButtonElement;
+  /** What to show once the viewer is ready (it may still be downloading). */
+  private request: ShowTourOptions | null = null;
+  private viewerKind: AdapterKind | null = null;
+  private mounting = 0;
+
   /** A hotspot a link asked for (`#/tour/scene/hotspot`), opened once its scene is shown. */
   private pendingHotspot: { sceneId: string; hotspotId: string } | null = null;
   private readonly homeLink: HTMLAnchorElement;
@@ -156,11 +161,6 @@ export class TourPage {
     if (this.viewer && this.viewerKind === viewerKindFor(tour)) this.viewer.showTour(this.request);
     else void this.mountViewer(tour);
   }
-
-  /** What to show once the viewer is ready (it may still be downloading). */
-  private request: ShowTourOptions | null = null;
-  private viewerKind: AdapterKind | null = null;
-  private mounting = 0;
 
   private async mountViewer(tour: Tour): Promise<void> {
     const mount = ++this.mounting;
