@@ -80,28 +80,14 @@ async function drawPoster(
     items.filter((item) => (fonts.covers(item.text) ? true : (skipped.add(item.lang), false)));
   let y = A4.height - MARGIN;
 
-  y = drawLines(
-    page,
-    wrap(content.tourTitle, fonts.bold, 14, width),
-    fonts.bold,
-    14,
-    MARGIN,
-    y,
-    MUTED,
-  );
+  const column = { x: MARGIN, width };
+  y = paragraph(page, content.tourTitle, { font: fonts.bold, size: 14, color: MUTED }, column, y);
   y -= 10;
   for (const [index, title] of printable(content.titles).entries()) {
     const size = index === 0 ? 30 : 19;
     const font = index === 0 ? fonts.bold : fonts.regular;
-    y = drawLines(
-      page,
-      wrap(title.text, font, size, width),
-      font,
-      size,
-      MARGIN,
-      y,
-      index === 0 ? ACCENT : INK,
-    );
+    const color = index === 0 ? ACCENT : INK;
+    y = paragraph(page, title.text, { font, size, color }, column, y);
     y -= 4;
   }
   y -= 10;
@@ -116,16 +102,15 @@ async function drawPoster(
   page.drawImage(qr, { x: MARGIN, y: y - qrSide, width: qrSide, height: qrSide });
   const textX = MARGIN + qrSide + 18;
   const textWidth = A4.width - MARGIN - textX;
+  const beside = { x: textX, width: textWidth };
   let textY = y - 6;
   for (const line of printable(content.instructions)) {
-    textY = drawLines(
+    textY = paragraph(
       page,
-      wrap(line.text, fonts.regular, 13, textWidth),
-      fonts.regular,
-      13,
-      textX,
+      line.text,
+      { font: fonts.regular, size: 13, color: INK },
+      beside,
       textY,
-      INK,
     );
     textY -= 8;
   }
@@ -141,17 +126,28 @@ async function drawPoster(
   );
   y -= qrSide + 20;
   if (content.credit && fonts.covers(content.credit)) {
-    drawLines(
-      page,
-      wrap(content.credit, fonts.regular, 9, width),
-      fonts.regular,
-      9,
-      MARGIN,
-      Math.min(y, MARGIN + 24),
-      MUTED,
-    );
+    const style = { font: fonts.regular, size: 9, color: MUTED };
+    paragraph(page, content.credit, style, column, Math.min(y, MARGIN + 24));
   }
   return [...skipped];
+}
+
+interface TextStyle {
+  font: PDFFont;
+  size: number;
+  color: ReturnType<typeof rgb>;
+}
+
+/** Wraps text to the box's width and draws it from `y` down; returns the y below it. */
+function paragraph(
+  page: PDFPage,
+  text: string,
+  style: TextStyle,
+  box: { x: number; width: number },
+  y: number,
+): number {
+  const lines = wrap(text, style.font, style.size, box.width);
+  return drawLines(page, lines, style.font, style.size, box.x, y, style.color);
 }
 
 /** Draws lines downwards from `y` (the top of the first line); returns the y below the last. */

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tourFileExists } from '../../src/cli/fs-tools.ts';
 import { hasErrors, validateTourText } from '../../src/manifest/index.ts';
 import { launchBrowser, screenshot, waitForCanvasDrawn } from './support/browser.ts';
 import { projectRoot, startDevServer } from './support/dev-server.ts';
@@ -52,6 +53,17 @@ afterAll(async () => {
 });
 
 const shot = (name: string) => screenshot(page, `editor-${name}`);
+
+/** The tour the editor saved on disk, checked by the validator with the real files. */
+async function readSavedTour() {
+  const dir = path.join(toursDir, TOUR_ID);
+  const text = await readFile(path.join(dir, 'tour.json'), 'utf8');
+  const result = await validateTourText(text, {
+    file: 'tour.json',
+    fileExists: tourFileExists(dir),
+  });
+  return { text, ...result };
+}
 
 /**
  * Runs `action`, which writes a tour.json: the dev server then reloads every page (at a time
@@ -162,18 +174,9 @@ describe('tour editor (dev server)', () => {
     await shot('06-saved');
     expect(await page.locator('[data-action="undo"]').isEnabled()).toBe(true);
 
-    const dir = path.join(toursDir, TOUR_ID);
-    const text = await readFile(path.join(dir, 'tour.json'), 'utf8');
+    const { text, tour, problems } = await readSavedTour();
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).toContain('\n  "version": 1,\n');
-    const { tour, problems } = await validateTourText(text, {
-      file: 'tour.json',
-      fileExists: (relative) =>
-        stat(path.join(dir, relative)).then(
-          (s) => s.isFile(),
-          () => false,
-        ),
-    });
     expect(hasErrors(problems), JSON.stringify(problems)).toBe(false);
     expect(tour!.scenes.map((s) => s.id)).toEqual(['louvre', 'machu-picchu']);
     expect(tour!.scenes[0]!.title).toEqual({ vi: 'Bảo tàng Louvre', en: 'The Louvre' });
@@ -315,16 +318,7 @@ describe('tour editor (dev server)', () => {
     await shot('16-info-image');
 
     await withDevReload(() => page.locator('[data-action="save"]').click());
-    const dir = path.join(toursDir, TOUR_ID);
-    const text = await readFile(path.join(dir, 'tour.json'), 'utf8');
-    const { tour, problems } = await validateTourText(text, {
-      file: 'tour.json',
-      fileExists: (relative) =>
-        stat(path.join(dir, relative)).then(
-          (s) => s.isFile(),
-          () => false,
-        ),
-    });
+    const { tour, problems } = await readSavedTour();
     expect(hasErrors(problems), JSON.stringify(problems)).toBe(false);
     expect(tour!.scenes.map((s) => s.id)).toEqual(['inca', 'louvre']);
     expect(tour!.scenes[0]!.aliases).toEqual(['machu-picchu']);
@@ -334,7 +328,8 @@ describe('tour editor (dev server)', () => {
     expect(link).toMatchObject({ target: 'inca', arrival: { yaw: expect.any(Number) } });
     const info = hotspots.find((h) => h.type === 'info');
     expect(info && 'image' in info ? info.image : '').toBe('images/kim-tu-thap.jpg');
-    expect((await stat(path.join(dir, 'images/kim-tu-thap.jpg'))).size).toBeGreaterThan(100);
+    const image = path.join(toursDir, TOUR_ID, 'images/kim-tu-thap.jpg');
+    expect((await stat(image)).size).toBeGreaterThan(100);
     expect(errors).toEqual([]);
   });
 
