@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { type Command, type CommandContext, EXIT, processContext, uiLanguage } from './command.ts';
+import { importCommand } from './commands/import.ts';
 import { narrateCommand } from './commands/narrate.ts';
 import { tileCommand } from './commands/tile.ts';
 import { linksCommand } from './commands/links.ts';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   tileCommand,
   linksCommand,
   qrCommand,
+  importCommand,
 ];
 
 function usage(context: CommandContext): string {

@@ -62,10 +62,12 @@ function cubeFaces(panorama: Panorama, url: AssetUrl): CubemapPanorama {
 
 /** Cube tiles; a scene of six plain faces in a tiled tour becomes one tile per face. */
 function cubeTiles(panorama: Panorama, url: AssetUrl): CubemapMultiTilesPanorama {
-  const base = panorama.preview
-    ? { baseUrl: { type: 'stripe' as const, path: url(panorama.preview) } }
-    : {};
   const tiles = panorama.cubeTiles;
+  // The preview strip is cut from the same faces, so it shares their orientation.
+  const flip = tiles?.flipTopBottom ? { flipTopBottom: true } : {};
+  const base = panorama.preview
+    ? { baseUrl: { type: 'stripe' as const, path: url(panorama.preview), ...flip } }
+    : {};
   if (!tiles) {
     const cube = panorama.cube!;
     return {

@@ -1,0 +1,251 @@
+/**
+ * Marzipano Tool exports (`data.js` with `APP_DATA`, and `tiles/<scene>/{z}/{f}/{y}/{x}.jpg`)
+ * as our manifest. Units: Marzipano angles are radians, its pitch grows downwards (ours up),
+ * its fov is vertical like ours.
+ */
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import {
+  type ImportPlan,
+  type ImportWarning,
+  clampPitch,
+  cleanId,
+  htmlToMarkdown,
+  normalizeYaw,
+  radToDeg,
+  warn,
+  zoomForVerticalFov,
+} from './common.ts';
+
+type Json = Record<string, unknown>;
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const num = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+const SCENE_KEYS = new Set([
+  'id',
+  'name',
+  'levels',
+  'faceSize',
+  'initialViewParameters',
+  'linkHotspots',
+  'infoHotspots',
+]);
+const LINK_KEYS = new Set(['yaw', 'pitch', 'rotation', 'target']);
+const INFO_KEYS = new Set(['yaw', 'pitch', 'title', 'text']);
+const FACES = ['l', 'f', 'r', 'b', 'u', 'd'] as const;
+
+/**
+ * The object assigned in data.js (`var APP_DATA = {…};`), read as JSON, never run: the file
+ * comes from elsewhere. Throws a message naming what is wrong.
+ */
+export function parseMarzipanoData(text: string): Json {
+  const start = text.indexOf('{', Math.max(0, text.search(/=\s*\{/)));
+  const end = text.lastIndexOf('}');
+  if (start < 0 || end < start)
+    throw new Error('data.js holds no object (expected "var APP_DATA = {…}")');
+  const errors: ParseError[] = [];
+  const data: unknown = parseJsonc(text.slice(start, end + 1), errors, {
+    allowTrailingComma: true,
+  });
+  if (errors.length > 0 || !isRecord(data) || !Array.isArray(data.scenes))
+    throw new Error('data.js is not a Marzipano Tool export (no "scenes" list)');
+  return data;
+}
+
+export function importMarzipano(data: Json, options: { lang: string; tourId: string }): ImportPlan {
+  const plan: ImportPlan = { manifest: {}, copies: [], stripes: [], warnings: [] };
+  for (const key of Object.keys(data))
+    if (key !== 'scenes' && key !== 'name' && key !== 'settings')
+      plan.warnings.push(
+        warn(key, `Thiết lập "${key}" không được chuyển.`, `Setting "${key}" is not carried over.`),
+      );
+  if (isRecord(data.settings))
+    for (const key of Object.keys(data.settings))
+      plan.warnings.push(
+        warn(
+          `settings.${key}`,
+          `Thiết lập trình xem "${key}" không được chuyển.`,
+          `Viewer setting "${key}" is not carried over.`,
+        ),
+      );
+  const raw = (data.scenes as unknown[]).filter(isRecord);
+  const taken = new Set<string>();
+  const ids = new Map(
+    raw.map((scene, i) => [
+      String(scene.id ?? i),
+      cleanId(String(scene.id ?? `scene-${i}`), taken),
+    ]),
+  );
+  const scenes = raw.flatMap((scene, i) => {
+    const converted = convertScene(scene, `scenes[${i}]`, ids, options.lang, plan);
+    return converted ? [converted] : [];
+  });
+  plan.manifest = { title: { [options.lang]: str(data.name) ?? options.tourId }, scenes };
+  return plan;
+}
+
+function convertScene(
+  scene: Json,
+  path: string,
+  ids: Map<string, string>,
+  lang: string,
+  plan: ImportPlan,
+): Json | undefined {
+  reportUnknown(scene, SCENE_KEYS, path, plan.warnings);
+  const sourceId = String(scene.id);
+  const id = ids.get(sourceId)!;
+  const levels = (Array.isArray(scene.levels) ? scene.levels : []).filter(isRecord).map((level) => {
+    const size = num(level.size) ?? 0;
+    const tileSize = num(level.tileSize) ?? 0;
+    return { faceSize: size, nbTiles: tileSize > 0 ? size / tileSize : 0 };
+  });
+  const bad = levels.find(
+    ({ faceSize, nbTiles }) =>
+      faceSize < 16 || !Number.isInteger(nbTiles) || nbTiles < 1 || (nbTiles & (nbTiles - 1)) !== 0,
+  );
+  if (levels.length === 0 || bad) {
+    plan.warnings.push(
+      warn(
+        `${path}.levels`,
+        `Bỏ cảnh "${sourceId}": các mức mảnh ảnh không đọc được.`,
+        `Scene "${sourceId}" left out: its tile levels cannot be read.`,
+      ),
+    );
+    return undefined;
+  }
+  // Marzipano's {z} counts every level from 0, fallback-only ones included: so does our {level}.
+  levels.forEach(({ nbTiles }, z) => {
+    for (const face of FACES)
+      for (let row = 0; row < nbTiles; row++)
+        for (let col = 0; col < nbTiles; col++)
+          plan.copies.push({
+            from: `tiles/${sourceId}/${z}/${face}/${row}/${col}.jpg`,
+            to: `tiles/${id}/${z}/${face}/${row}/${col}.jpg`,
+          });
+  });
+  plan.stripes.push({
+    from: `tiles/${sourceId}/preview.jpg`,
+    to: `tiles/${id}/preview.jpg`,
+    order: 'bdflru',
+  });
+  const view = isRecord(scene.initialViewParameters) ? scene.initialViewParameters : {};
+  const hotspots = [
+    ...list(scene.linkHotspots).flatMap((raw, i) =>
+      link(raw, `${path}.linkHotspots[${i}]`, ids, plan.warnings),
+    ),
+    ...list(scene.infoHotspots).flatMap((raw, i) =>
+      info(raw, `${path}.infoHotspots[${i}]`, lang, plan.warnings),
+    ),
+  ];
+  return {
+    id,
+    title: { [lang]: str(scene.name) ?? id },
+    panorama: {
+      cubeTiles: {
+        path: `tiles/${id}/{level}/{face}/{row}/{col}.jpg`,
+        levels,
+        flipTopBottom: true,
+      },
+      preview: `tiles/${id}/preview.jpg`,
+    },
+    startView: {
+      ...angles(view),
+      zoom: zoomForVerticalFov(radToDeg(num(view.fov) ?? Math.PI / 2)),
+    },
+    hotspots,
+  };
+}
+
+const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+
+const angles = (raw: Json) => ({
+  yaw: normalizeYaw(radToDeg(num(raw.yaw) ?? 0)),
+  pitch: clampPitch(-radToDeg(num(raw.pitch) ?? 0)),
+});
+
+function link(
+  raw: Json,
+  path: string,
+  ids: Map<string, string>,
+  warnings: ImportWarning[],
+): Json[] {
+  reportUnknown(raw, LINK_KEYS, path, warnings);
+  const target = ids.get(String(raw.target));
+  if (!target) {
+    warnings.push(
+      warn(
+        `${path}.target`,
+        `Bỏ lối sang cảnh không có "${String(raw.target)}".`,
+        `Link to a missing scene "${String(raw.target)}" left out.`,
+      ),
+    );
+    return [];
+  }
+  if (num(raw.rotation))
+    warnings.push(
+      warn(
+        `${path}.rotation`,
+        'Hướng xoay của mũi tên không được chuyển.',
+        'The arrow rotation is not carried over.',
+      ),
+    );
+  return [
+    {
+      id: `link-${path.match(/\[(\d+)\]$/)?.[1] ?? '0'}`,
+      type: 'scene',
+      target,
+      position: angles(raw),
+    },
+  ];
+}
+
+function info(raw: Json, path: string, lang: string, warnings: ImportWarning[]): Json[] {
+  reportUnknown(raw, INFO_KEYS, path, warnings);
+  const title = htmlToMarkdown(str(raw.title) ?? '');
+  const body = htmlToMarkdown(str(raw.text) ?? '');
+  const dropped = [...title.droppedTags, ...body.droppedTags];
+  if (dropped.length)
+    warnings.push(
+      warn(
+        path,
+        `Bỏ thẻ HTML: ${dropped.join(', ')}.`,
+        `HTML tags dropped: ${dropped.join(', ')}.`,
+      ),
+    );
+  const heading = title.text.replace(/\*+/g, '') || body.text.slice(0, 60);
+  if (!heading) {
+    warnings.push(
+      warn(path, 'Bỏ điểm thông tin không có chữ.', 'Info hotspot without text left out.'),
+    );
+    return [];
+  }
+  return [
+    {
+      id: `info-${path.match(/\[(\d+)\]$/)?.[1] ?? '0'}`,
+      type: 'info',
+      position: angles(raw),
+      title: { [lang]: heading },
+      ...(body.text ? { body: { [lang]: body.text } } : {}),
+    },
+  ];
+}
+
+function reportUnknown(
+  record: Json,
+  known: Set<string>,
+  path: string,
+  warnings: ImportWarning[],
+): void {
+  for (const key of Object.keys(record))
+    if (!known.has(key))
+      warnings.push(
+        warn(
+          `${path}.${key}`,
+          `Thiết lập "${key}" không được chuyển.`,
+          `Setting "${key}" is not carried over.`,
+        ),
+      );
+}
