@@ -1,0 +1,76 @@
+/**
+ * Imported tours in the viewer: a Marzipano Tool export (cube tiles) and a Pannellum cubemap
+ * are imported with `tour import` into a temporary tours folder, served by the dev server,
+ * and must draw — and a Marzipano link hotspot must lead to its target scene.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/cli/command.ts';
+import { main } from '../../src/cli/main.ts';
+import { marzipanoZip, pannellumCube } from '../support/import-fixtures.ts';
+import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from './support/browser.ts';
+import { startDevServer } from './support/dev-server.ts';
+
+let dir: string;
+let browser: Browser;
+let server: ViteDevServer;
+let baseUrl: string;
+
+async function importTour(source: string, id: string): Promise<void> {
+  let output = '';
+  const context: CommandContext = {
+    cwd: dir,
+    env: { LANG: 'C' },
+    stdout: (text) => void (output += text),
+    stderr: (text) => void (output += text),
+  };
+  const code = await main(['import', source, '--out', `tours/${id}`], context);
+  if (code !== 0) throw new Error(`import of ${source} failed:\n${output}`);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'import-e2e-'));
+  await importTour(await marzipanoZip(join(dir, 'src')), 'dinh');
+  await importTour(await pannellumCube(join(dir, 'src')), 'san');
+  ({ server, baseUrl } = await startDevServer(join(dir, 'tours')));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('imported tours', () => {
+  it('a Marzipano cube-tiles scene draws, and its link opens the target scene', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'kiosk' });
+    await page.goto(`${baseUrl}/#/dinh`);
+    const stats = await waitForCanvasDrawn(page, { minColors: 500 });
+    expect(stats.stddev).toBeGreaterThan(10);
+    await screenshot(page, 'import-marzipano-kiosk');
+    // Looking at the link hotspot (yaw -45°, pitch -5.73° after conversion), then following it.
+    await page.goto(`${baseUrl}/#/dinh/0-san-dinh?v=-45,-5.73`);
+    const link = page.locator('[data-hotspot="link-0"]');
+    await link.waitFor({ state: 'visible' });
+    await link.click();
+    await page.waitForFunction(() => location.hash.startsWith('#/dinh/1-hau-cung'));
+    await waitForCanvasDrawn(page, { minColors: 500 });
+    await screenshot(page, 'import-marzipano-linked');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a Pannellum cubemap scene draws on a phone', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    await page.goto(`${baseUrl}/#/san`);
+    await waitForCanvasDrawn(page, { minColors: 500 });
+    await screenshot(page, 'import-pannellum-phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
