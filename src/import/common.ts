@@ -38,6 +38,42 @@ export const warn = (path: string, vi: string, en: string): ImportWarning => ({
   message: { vi, en },
 });
 
+/** Another tool's JSON, read defensively: these return undefined for anything unexpected. */
+export type Json = Record<string, unknown>;
+
+export const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const num = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+export const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+/** One warning per key of `record` that is not `known`: nothing is dropped silently. */
+export function reportUnknown(
+  record: Json,
+  known: ReadonlySet<string>,
+  path: string,
+  warnings: ImportWarning[],
+): void {
+  for (const key of Object.keys(record)) {
+    if (known.has(key)) continue;
+    const where = path ? `${path}.${key}` : key;
+    warnings.push(
+      /Func$/.test(key)
+        ? warn(
+            where,
+            `Hàm tuỳ biến "${key}" không chuyển được.`,
+            `Custom function "${key}" cannot be carried over.`,
+          )
+        : warn(
+            where,
+            `Thiết lập "${key}" không được chuyển.`,
+            `Setting "${key}" is not carried over.`,
+          ),
+    );
+  }
+}
+
 /** Turns any name into an id of ours (a–z, digits, -, at most 20), unique among `taken`. */
 export function cleanId(raw: string, taken: Set<string>, fallback = 'scene'): string {
   const base =

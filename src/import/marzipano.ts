@@ -14,15 +14,12 @@ import {
   radToDeg,
   warn,
   zoomForVerticalFov,
+  isRecord,
+  type Json,
+  num,
+  reportUnknown,
+  str,
 } from './common.ts';
-
-type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const num = (value: unknown): number | undefined =>
-  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-const str = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 const SCENE_KEYS = new Set([
   'id',
@@ -231,21 +228,4 @@ function info(raw: Json, path: string, lang: string, warnings: ImportWarning[]):
       ...(body.text ? { body: { [lang]: body.text } } : {}),
     },
   ];
-}
-
-function reportUnknown(
-  record: Json,
-  known: Set<string>,
-  path: string,
-  warnings: ImportWarning[],
-): void {
-  for (const key of Object.keys(record))
-    if (!known.has(key))
-      warnings.push(
-        warn(
-          `${path}.${key}`,
-          `Thiết lập "${key}" không được chuyển.`,
-          `Setting "${key}" is not carried over.`,
-        ),
-      );
 }

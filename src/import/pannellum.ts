@@ -13,16 +13,12 @@ import {
   normalizeYaw,
   warn,
   zoomForHorizontalFov,
+  isRecord,
+  type Json,
+  num,
+  reportUnknown,
+  str,
 } from './common.ts';
-
-type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const num = (value: unknown): number | undefined =>
-  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-const str = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 /** Scene keys we carry over; every other key is reported. */
 const SCENE_KEYS = new Set([
@@ -376,32 +372,6 @@ function dropDanglingLinks(scene: Json, kept: Set<string>, warnings: ImportWarni
     );
     return false;
   });
-}
-
-function reportUnknown(
-  record: Json,
-  known: Set<string>,
-  path: string,
-  warnings: ImportWarning[],
-): void {
-  for (const key of Object.keys(record)) {
-    if (known.has(key)) continue;
-    const where = path ? `${path}.${key}` : key;
-    const isFunction = /Func$/.test(key);
-    warnings.push(
-      isFunction
-        ? warn(
-            where,
-            `Hàm tuỳ biến "${key}" không chuyển được.`,
-            `Custom function "${key}" cannot be carried over.`,
-          )
-        : warn(
-            where,
-            `Thiết lập "${key}" không được chuyển.`,
-            `Setting "${key}" is not carried over.`,
-          ),
-    );
-  }
 }
 
 function extension(path: string): string {
