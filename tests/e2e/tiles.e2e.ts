@@ -106,9 +106,8 @@ describe('arriving in a linked scene', () => {
     const before = new Set(requests.filter((r) => targetTiles.includes(r)));
     const clickedAt = requests.length;
     // The link may be off screen on a phone; use the scene's list of places instead.
-    await page.evaluate((id) => {
-      document.querySelector<HTMLButtonElement>(`[data-place="${id}"]`)?.click();
-    }, link.id);
+    // dispatchEvent waits for the button to exist (a bare querySelector could click nothing).
+    await page.locator(`[data-place="${link.id}"]`).first().dispatchEvent('click');
     await expect.poll(() => page.getByTestId('scene-title').textContent()).toBe(target.title.vi);
     await waitForCanvasDrawn(page);
     await page.waitForTimeout(1000);
