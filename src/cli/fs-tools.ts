@@ -8,7 +8,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 
 export const MANIFEST_NAME = 'tour.json';
 
-const isInside = (root: string, path: string): boolean => {
+export const isInside = (root: string, path: string): boolean => {
   const rel = relative(root, path);
   return rel !== '' && !isAbsolute(rel) && rel.split(sep)[0] !== '..';
 };

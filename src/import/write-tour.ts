@@ -5,16 +5,12 @@
  * validation error naming it), never a crash half-way.
  */
 import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
+import { isInside } from '../cli/fs-tools.ts';
 import { type ImportPlan, type StripeTask, warn } from './common.ts';
 
 type Json = Record<string, unknown>;
-
-const inside = (root: string, path: string): boolean => {
-  const rel = relative(root, path);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..';
-};
 
 async function isFile(path: string): Promise<boolean> {
   return stat(path).then(
@@ -30,7 +26,7 @@ async function copyAll(plan: ImportPlan, sourceDir: string, tourDir: string): Pr
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
   for (const copy of plan.copies) {
     const from = resolve(sourceDir, copy.from);
-    if (!inside(sourceDir, from) || !(await isFile(from))) {
+    if (!isInside(sourceDir, from) || !(await isFile(from))) {
       missing.add(copy.to);
       plan.warnings.push(
         warn(copy.from, `Không tìm thấy tệp "${copy.from}".`, `File "${copy.from}" not found.`),
@@ -47,7 +43,7 @@ const STRIPE_ORDER = 'lfrbud';
 
 async function makeStripe(task: StripeTask, sourceDir: string, tourDir: string): Promise<boolean> {
   const from = resolve(sourceDir, task.from);
-  if (!inside(sourceDir, from) || !(await isFile(from))) return false;
+  if (!isInside(sourceDir, from) || !(await isFile(from))) return false;
   const image = sharp(from);
   const { width = 0, height = 0 } = await image.metadata();
   if (width < 8 || height !== width * 6) return false;
