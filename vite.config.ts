@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { cspPlugin } from './src/cli/vite-plugin-csp.ts';
-import { toursPlugin } from './src/cli/vite-plugin-tours.ts';
-import { editorPlugin } from './src/editor/server/editor-plugin.ts';
+import { cspPlugin } from './src/node/build/vite-plugin-csp.ts';
+import { toursPlugin } from './src/node/build/vite-plugin-tours.ts';
+import { editorPlugin } from './src/node/editor-server/editor-plugin.ts';
 
 export default defineConfig({
   // Relative base: the built site works from any folder of any static host.
@@ -14,7 +14,7 @@ export default defineConfig({
     VitePWA({
       // Our own worker: workbox precaches the app shell, tours are cached by tour-store.ts.
       strategies: 'injectManifest',
-      srcDir: 'src/offline',
+      srcDir: 'src/web/sw',
       filename: 'sw.ts',
       injectRegister: false,
       registerType: 'prompt',

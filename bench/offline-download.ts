@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createStaticServer } from '../scripts/static-server.mjs';
-import type { TourFileList } from '../src/offline/tour-files.ts';
-import { launchBrowser } from '../tests/e2e/support/browser.ts';
+import { createStaticServer } from '../src/node/serve/static-server.mjs';
+import type { TourFileList } from '../src/core/publish/tour-files.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
 import { SLOW_4G } from './measure.ts';
 import { SITE } from './prepare.ts';
 import { summarize } from './stats.ts';

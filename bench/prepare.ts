@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Tour } from '../src/manifest/schema.ts';
+import type { Tour } from '../src/core/manifest/schema.ts';
 import type { SceneInfo } from './pages.ts';
 
 const TOUR_DIR = 'tours/demo';

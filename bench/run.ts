@@ -11,14 +11,14 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { createStaticServer } from '../scripts/static-server.mjs';
+import { createStaticServer } from '../src/node/serve/static-server.mjs';
 import { prepareBaseline, readScenes, SITE, startPanoramaPrefixes } from './prepare.ts';
 import { measureLoad, measureMemory, type LoadSample, type MemorySample } from './measure.ts';
 import { BASELINE, OURS } from './pages.ts';
 import { renderTable, type Results } from './report.ts';
 import { ratio, summarize } from './stats.ts';
 import { measureTiling } from './tiling.ts';
-import { launchBrowser } from '../tests/e2e/support/browser.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

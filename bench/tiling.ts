@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { tilePanorama } from '../src/tiles/tile-panorama.ts';
+import { tilePanorama } from '../src/node/tiles/tile-panorama.ts';
 
 export async function measureTiling(runs: number): Promise<number[]> {
   const source = await sharp('tours/demo/panoramas/louvre.jpg')

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createStaticServer } from './static-server.mjs';
+import { createStaticServer } from '../src/node/serve/static-server.mjs';
 
 const root = fileURLToPath(new URL('../dist/', import.meta.url));
 if (!existsSync(`${root}index.html`)) {

@@ -1,5 +1,5 @@
 /** Drafts in IndexedDB, one per tour: every change is kept until it is saved. */
-import type { Tour } from '../manifest/schema.ts';
+import type { Tour } from '../core/manifest/schema.ts';
 
 export interface Draft {
   tourId: string;

@@ -4,12 +4,12 @@
  * only ever goes through `textContent` and input values (see `h` in ui/dom.ts).
  */
 import type { i18n as I18n } from 'i18next';
-import { isId, isLanguageCode } from '../manifest/ids.ts';
-import { hasErrors, type Problem } from '../manifest/problems.ts';
-import type { Credit, Hotspot, LangMap, Scene, Tour, View } from '../manifest/schema.ts';
-import { textOf } from '../manifest/text.ts';
-import { validateTourData } from '../manifest/validate.ts';
-import { h, replaceChildren } from '../ui/dom.ts';
+import { isId, isLanguageCode } from '../core/manifest/ids.ts';
+import { hasErrors, type Problem } from '../core/manifest/problems.ts';
+import type { Credit, Hotspot, LangMap, Scene, Tour, View } from '../core/manifest/schema.ts';
+import { textOf } from '../core/manifest/text.ts';
+import { validateTourData } from '../core/manifest/validate.ts';
+import { h, replaceChildren } from '../web/ui/dom.ts';
 import * as api from './api.ts';
 import { DraftStore } from './drafts.ts';
 import { History } from './history.ts';

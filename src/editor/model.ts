@@ -2,8 +2,8 @@
  * Pure edits of a tour manifest: each returns a new manifest, sharing what did not change.
  * The editor's UI only calls these, so every change can be undone.
  */
-import type { JsonPath } from '../manifest/problems.ts';
-import type { Hotspot, LangMap, Position, Scene, Tour, View } from '../manifest/schema.ts';
+import type { JsonPath } from '../core/manifest/problems.ts';
+import type { Hotspot, LangMap, Position, Scene, Tour, View } from '../core/manifest/schema.ts';
 
 export type HotspotType = Hotspot['type'];
 

@@ -7,8 +7,8 @@ import { Viewer } from '@photo-sphere-viewer/core';
 import { MarkersPlugin } from '@photo-sphere-viewer/markers-plugin';
 import '@photo-sphere-viewer/core/index.css';
 import '@photo-sphere-viewer/markers-plugin/index.css';
-import type { Position, View } from '../manifest/schema.ts';
-import { positionToRadians, toDegrees, toRadians, viewFromRadians } from '../viewer/angles.ts';
+import type { Position, View } from '../core/manifest/schema.ts';
+import { positionToRadians, toDegrees, toRadians, viewFromRadians } from '../core/angles.ts';
 
 export interface EditorMarker {
   id: string;

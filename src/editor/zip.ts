@@ -2,7 +2,7 @@
  * Export and import of a tour as one zip (tour.json at the top, assets beside it), for places
  * where no dev server can write files. fflate is loaded only when a zip is made or opened.
  */
-import { firstBadZipPath } from './zip-paths.ts';
+import { firstBadZipPath } from '../core/paths.ts';
 
 export const MANIFEST = 'tour.json';
 

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, waitForCanvasDrawn } from './support/browser.ts';
+import { launchBrowser, newPage, waitForCanvasDrawn } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;

@@ -12,9 +12,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tourFileExists } from '../../src/cli/fs-tools.ts';
-import { hasErrors, validateTourText } from '../../src/manifest/index.ts';
-import { launchBrowser, screenshot, waitForCanvasDrawn } from './support/browser.ts';
+import { tourFileExists } from '../../src/node/fs.ts';
+import { hasErrors, validateTourText } from '../../src/core/manifest/index.ts';
+import { launchBrowser, screenshot, waitForCanvasDrawn } from '../support/browser.ts';
 import { projectRoot, startDevServer } from './support/dev-server.ts';
 
 const samples = path.join(projectRoot, 'tours/demo/panoramas');

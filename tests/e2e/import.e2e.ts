@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/command.ts';
-import { main } from '../../src/cli/main.ts';
+import type { CommandContext } from '../../src/node/cli/command.ts';
+import { main } from '../../src/node/cli/main.ts';
 import { marzipanoZip, pannellumCube } from '../support/import-fixtures.ts';
-import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from './support/browser.ts';
+import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from '../support/browser.ts';
 import { startDevServer } from './support/dev-server.ts';
 
 let dir: string;

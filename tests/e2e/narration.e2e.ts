@@ -4,8 +4,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseWebVtt, type VttCue } from '../../src/narration/webvtt.ts';
-import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from './support/browser.ts';
+import { parseWebVtt, type VttCue } from '../../src/core/narration/webvtt.ts';
+import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const SCENE = 'louvre';

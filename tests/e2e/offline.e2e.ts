@@ -11,10 +11,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createStaticServer } from '../../scripts/static-server.mjs';
-import type { Tour } from '../../src/manifest/schema.ts';
-import type { TourFileList } from '../../src/offline/tour-files.ts';
-import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from './support/browser.ts';
+import { createStaticServer } from '../../src/node/serve/static-server.mjs';
+import type { Tour } from '../../src/core/manifest/schema.ts';
+import type { TourFileList } from '../../src/core/publish/tour-files.ts';
+import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from '../support/browser.ts';
 
 /** The attract screen turns the panorama: drawn is what counts, not a still frame. */
 const attractDrawn = (page: Page) => waitForCanvasDrawn(page, { stableWithin: 60 });

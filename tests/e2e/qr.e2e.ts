@@ -8,9 +8,9 @@ import jsQR from 'jsqr';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { printedLinks } from '../../src/links/scene-links.ts';
-import type { Tour } from '../../src/manifest/schema.ts';
-import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from './support/browser.ts';
+import { printedLinks } from '../../src/core/links/scene-links.ts';
+import type { Tour } from '../../src/core/manifest/schema.ts';
+import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;

@@ -3,7 +3,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from './support/browser.ts';
+import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;

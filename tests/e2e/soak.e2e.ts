@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, waitForCanvasDrawn } from './support/browser.ts';
+import { launchBrowser, newPage, waitForCanvasDrawn } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;

@@ -5,9 +5,9 @@
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { equirectTilePaths } from '../../src/manifest/panorama.ts';
-import type { Tour } from '../../src/manifest/schema.ts';
-import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from './support/browser.ts';
+import { equirectTilePaths } from '../../src/core/manifest/panorama.ts';
+import type { Tour } from '../../src/core/manifest/schema.ts';
+import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;

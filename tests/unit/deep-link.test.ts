@@ -5,7 +5,7 @@ import {
   formatDeepLink,
   normalizeView,
   parseDeepLink,
-} from '../../src/links/deep-link.ts';
+} from '../../src/core/links/deep-link.ts';
 
 describe('deep links', () => {
   const examples: Array<[DeepLink, string]> = [

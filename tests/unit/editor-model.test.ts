@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/editor/locales/en.json';
 import vi from '../../src/editor/locales/vi.json';
-import { formatManifest } from '../../src/editor/server/editor-plugin.ts';
+import { formatManifest } from '../../src/node/editor-server/editor-plugin.ts';
 import { History } from '../../src/editor/history.ts';
 import { judgeSize } from '../../src/editor/image-check.ts';
 import {
@@ -15,7 +15,7 @@ import {
   setStartView,
   uniqueId,
 } from '../../src/editor/model.ts';
-import type { Tour } from '../../src/manifest/schema.ts';
+import type { Tour } from '../../src/core/manifest/schema.ts';
 
 const base: Tour = {
   version: 1,

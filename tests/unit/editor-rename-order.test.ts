@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addScene, linkBothWays, moveScene, renameScene, sceneOf } from '../../src/editor/model.ts';
-import { firstBadZipPath, zipPathProblem } from '../../src/editor/zip-paths.ts';
-import type { Tour } from '../../src/manifest/schema.ts';
+import { firstBadZipPath, zipPathProblem } from '../../src/core/paths.ts';
+import type { Tour } from '../../src/core/manifest/schema.ts';
 
 const base: Tour = {
   version: 1,

@@ -10,7 +10,7 @@ import {
   parseEditorRoute,
   resolveWritablePath,
   safeRelativeSegments,
-} from '../../src/editor/server/safe-path.ts';
+} from '../../src/node/editor-server/safe-path.ts';
 
 describe('safeRelativeSegments', () => {
   it('accepts plain relative paths', () => {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/command.ts';
-import { main } from '../../src/cli/main.ts';
+import type { CommandContext } from '../../src/node/cli/command.ts';
+import { main } from '../../src/node/cli/main.ts';
 import {
   cleanId,
   htmlToMarkdown,
@@ -17,9 +17,9 @@ import {
   normalizeYaw,
   zoomForHorizontalFov,
   zoomForVerticalFov,
-} from '../../src/import/common.ts';
-import { parseMarzipanoData } from '../../src/import/marzipano.ts';
-import type { Tour } from '../../src/manifest/schema.ts';
+} from '../../src/core/import/common.ts';
+import { parseMarzipanoData } from '../../src/core/import/marzipano.ts';
+import type { Tour } from '../../src/core/manifest/schema.ts';
 import { marzipanoZip, pannellumCube, pannellumTour } from '../support/import-fixtures.ts';
 
 let dir: string;

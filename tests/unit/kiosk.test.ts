@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseKioskConfig } from '../../src/kiosk/config.ts';
-import { IdleTimer } from '../../src/kiosk/idle-timer.ts';
-import { kioskProfile } from '../../src/kiosk/profile.ts';
-import { Watchdog } from '../../src/kiosk/watchdog.ts';
+import { parseKioskConfig } from '../../src/web/kiosk/config.ts';
+import { IdleTimer } from '../../src/web/kiosk/idle-timer.ts';
+import { kioskProfile } from '../../src/web/kiosk/profile.ts';
+import { Watchdog } from '../../src/web/kiosk/watchdog.ts';
 
 describe('kiosk profile and config', () => {
   it('reads the profile from the start address', () => {

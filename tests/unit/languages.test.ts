@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchLanguage, resolveLanguage } from '../../src/i18n/languages.ts';
-import { localize } from '../../src/manifest/text.ts';
+import { matchLanguage, resolveLanguage } from '../../src/web/i18n/languages.ts';
+import { localize } from '../../src/core/manifest/text.ts';
 
 describe('resolveLanguage', () => {
   const available = ['vi', 'en', 'fr'];

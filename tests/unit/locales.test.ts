@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, resources, UI_LANGUAGES } from '../../src/i18n/i18n.ts';
+import { createTranslator, resources, UI_LANGUAGES } from '../../src/web/i18n/i18n.ts';
 
 type Tree = { [key: string]: string | Tree };
 

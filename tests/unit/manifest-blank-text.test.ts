@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatJsonPath } from '../../src/manifest/problems.ts';
-import { validateTourData } from '../../src/manifest/validate.ts';
+import { formatJsonPath } from '../../src/core/manifest/problems.ts';
+import { validateTourData } from '../../src/core/manifest/validate.ts';
 
 const tour = (title: Record<string, string>) => ({
   version: 1,

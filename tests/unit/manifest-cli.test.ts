@@ -3,9 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/command.ts';
-import { tourFileExists } from '../../src/cli/fs-tools.ts';
-import { main } from '../../src/cli/main.ts';
+import type { CommandContext } from '../../src/node/cli/command.ts';
+import { tourFileExists } from '../../src/node/fs.ts';
+import { main } from '../../src/node/cli/main.ts';
 
 const BIN = resolve('bin/tour.mjs');
 const BAD = 'tests/fixtures/bad-manifests';

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../../src/manifest/problems.ts';
-import { validateTourData, validateTourText } from '../../src/manifest/validate.ts';
+import type { Problem } from '../../src/core/manifest/problems.ts';
+import { validateTourData, validateTourText } from '../../src/core/manifest/validate.ts';
 
 const FILE = 'tours/fuzz/tour.json';
 const SAMPLE: unknown = JSON.parse(readFileSync('tours/demo/tour.json', 'utf8'));

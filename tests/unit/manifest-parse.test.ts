@@ -3,8 +3,8 @@ import {
   createPositionFinder,
   locateJsonPath,
   parseManifestText,
-} from '../../src/manifest/parse.ts';
-import { formatJsonPath } from '../../src/manifest/problems.ts';
+} from '../../src/core/manifest/parse.ts';
+import { formatJsonPath } from '../../src/core/manifest/problems.ts';
 
 const FILE = 'tours/t/tour.json';
 

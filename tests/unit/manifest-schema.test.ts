@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { JSON_SCHEMA_FILE, tourJsonSchemaText } from '../../src/manifest/json-schema.ts';
-import { Tour } from '../../src/manifest/schema.ts';
-import { allowedValues, knownKeys, numberRange, schemaAt } from '../../src/manifest/schema-walk.ts';
+import { JSON_SCHEMA_FILE, tourJsonSchemaText } from '../../src/core/manifest/json-schema.ts';
+import { Tour } from '../../src/core/manifest/schema.ts';
+import {
+  allowedValues,
+  knownKeys,
+  numberRange,
+  schemaAt,
+} from '../../src/core/manifest/schema-walk.ts';
 
 const goodTour: unknown = JSON.parse(readFileSync('tests/fixtures/good-tour/tour.json', 'utf8'));
 

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateTourDir } from '../../src/cli/commands/validate.ts';
-import { closestMatch, suggestId } from '../../src/manifest/messages.ts';
-import { formatJsonPath, type Problem } from '../../src/manifest/problems.ts';
-import { checkAssetPath } from '../../src/manifest/semantics.ts';
-import { validateTourData, validateTourText } from '../../src/manifest/validate.ts';
+import { validateTourDir } from '../../src/node/cli/commands/validate.ts';
+import { closestMatch, suggestId } from '../../src/core/manifest/messages.ts';
+import { formatJsonPath, type Problem } from '../../src/core/manifest/problems.ts';
+import { checkAssetPath } from '../../src/core/manifest/semantics.ts';
+import { validateTourData, validateTourText } from '../../src/core/manifest/validate.ts';
 
 const BAD = 'tests/fixtures/bad-manifests';
 const GOOD = 'tests/fixtures/good-tour';

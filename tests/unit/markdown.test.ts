@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/app/markdown.ts';
+import { renderMarkdown } from '../../src/web/app/markdown.ts';
 
 function html(source: string): string {
   const host = document.createElement('div');

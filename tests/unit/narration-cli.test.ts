@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/command.ts';
-import { main } from '../../src/cli/main.ts';
-import { parseWebVtt } from '../../src/narration/webvtt.ts';
+import type { CommandContext } from '../../src/node/cli/command.ts';
+import { main } from '../../src/node/cli/main.ts';
+import { parseWebVtt } from '../../src/core/narration/webvtt.ts';
 
 interface Run {
   code: number;

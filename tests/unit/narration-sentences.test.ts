@@ -5,7 +5,7 @@ import {
   splitCueText,
   splitSentences,
   timeCues,
-} from '../../src/narration/sentences.ts';
+} from '../../src/core/narration/sentences.ts';
 
 describe('splitSentences', () => {
   it('splits Vietnamese text and keeps its diacritics and number formats', () => {

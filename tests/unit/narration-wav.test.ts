@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormatting, setNarrationFiles } from '../../src/cli/narrate/manifest-edit.ts';
-import { chooseVoice, parseVoiceList } from '../../src/cli/narrate/voices.ts';
+import { detectFormatting, setNarrationFiles } from '../../src/node/narrate/manifest-edit.ts';
+import { chooseVoice, parseVoiceList } from '../../src/node/narrate/voices.ts';
 import {
   encodeWav,
   frameCount,
@@ -9,7 +9,7 @@ import {
   type Wav,
   type WavFormat,
   wavDuration,
-} from '../../src/cli/narrate/wav.ts';
+} from '../../src/node/narrate/wav.ts';
 
 /** What espeak-ng writes: 22.05 kHz, mono, 16-bit. */
 const MONO16: WavFormat = {

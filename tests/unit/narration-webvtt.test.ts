@@ -4,7 +4,7 @@ import {
   formatWebVtt,
   parseTimestamp,
   parseWebVtt,
-} from '../../src/narration/webvtt.ts';
+} from '../../src/core/narration/webvtt.ts';
 
 describe('WebVTT timestamps', () => {
   it('formats HH:MM:SS.mmm, rounding to the millisecond', () => {

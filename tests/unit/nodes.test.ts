@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import type { Tour } from '../../src/manifest/schema.ts';
-import { buildNodes, type HotspotData, type NodeContext } from '../../src/viewer/nodes.ts';
+import type { Tour } from '../../src/core/manifest/schema.ts';
+import { buildNodes, type HotspotData, type NodeContext } from '../../src/web/viewer/nodes.ts';
 
 const tour: Tour = {
   version: 1,

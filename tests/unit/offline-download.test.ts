@@ -4,8 +4,8 @@ import {
   DownloadError,
   downloadFiles,
   type Progress,
-} from '../../src/offline/download.ts';
-import type { TourFile } from '../../src/offline/tour-files.ts';
+} from '../../src/web/offline/download.ts';
+import type { TourFile } from '../../src/core/publish/tour-files.ts';
 
 /** A fake file whose "hash" is its text, so the checks are easy to follow. */
 const file = (path: string, text = path): TourFile => ({ path, bytes: text.length, sha256: text });

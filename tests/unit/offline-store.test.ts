@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { offlineFileList } from '../../src/cli/offline-files.ts';
-import { filesToKeep, tourOfUrl, type TourFileList } from '../../src/offline/tour-files.ts';
-import { removeTour, savedVersion, saveTour } from '../../src/offline/tour-store.ts';
+import { offlineFileList } from '../../src/node/build/offline-files.ts';
+import { filesToKeep, tourOfUrl, type TourFileList } from '../../src/core/publish/tour-files.ts';
+import { removeTour, savedVersion, saveTour } from '../../src/web/offline/tour-store.ts';
 
 /** Cache Storage in memory, enough for the tour store. */
 class FakeCacheStorage {

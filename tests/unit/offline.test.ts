@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { offlineFileList } from '../../src/cli/offline-files.ts';
-import { DownloadError, downloadFiles, type DownloadDeps } from '../../src/offline/download.ts';
-import { filesToKeep, type TourFile, tourOfUrl } from '../../src/offline/tour-files.ts';
+import { offlineFileList } from '../../src/node/build/offline-files.ts';
+import { DownloadError, downloadFiles, type DownloadDeps } from '../../src/web/offline/download.ts';
+import { filesToKeep, type TourFile, tourOfUrl } from '../../src/core/publish/tour-files.ts';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 const file = (path: string, body: string, lang?: string): TourFile => ({

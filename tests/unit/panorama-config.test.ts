@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Panorama, Tour } from '../../src/manifest/schema.ts';
-import { adapterKindFor, panoramaConfig } from '../../src/viewer/panorama-config.ts';
-import { arrivalTiles, neighbourTiles } from '../../src/viewer/tile-prefetch.ts';
+import type { Panorama, Tour } from '../../src/core/manifest/schema.ts';
+import { adapterKindFor, panoramaConfig } from '../../src/web/viewer/panorama-config.ts';
+import { arrivalTiles, neighbourTiles } from '../../src/web/viewer/tile-prefetch.ts';
 
 const url = (path: string) => `https://site.example/tours/t/${path}`;
 const tiles = { path: 'g/{level}/{row}_{col}.jpg', levels: [{ width: 1024, cols: 2, rows: 1 }] };

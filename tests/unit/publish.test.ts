@@ -12,8 +12,8 @@ import {
   publishedManifest,
   thumbnailJobs,
   tourRequestSegments,
-} from '../../src/cli/publish.ts';
-import { Tour, type TourInput } from '../../src/manifest/schema.ts';
+} from '../../src/core/publish/publish.ts';
+import { Tour, type TourInput } from '../../src/core/manifest/schema.ts';
 
 const input: TourInput = {
   $schema: '../../public/schema/tour.v1.json',

@@ -10,12 +10,12 @@ import fc from 'fast-check';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/command.ts';
-import { main } from '../../src/cli/main.ts';
-import { formatDeepLink, normalizeView, parseDeepLink } from '../../src/links/deep-link.ts';
-import { normalizeBase, resolveSceneId } from '../../src/links/scene-links.ts';
-import type { Tour } from '../../src/manifest/schema.ts';
-import { qrInfo } from '../../src/qr/qr-code.ts';
+import type { CommandContext } from '../../src/node/cli/command.ts';
+import { main } from '../../src/node/cli/main.ts';
+import { formatDeepLink, normalizeView, parseDeepLink } from '../../src/core/links/deep-link.ts';
+import { normalizeBase, resolveSceneId } from '../../src/core/links/scene-links.ts';
+import type { Tour } from '../../src/core/manifest/schema.ts';
+import { qrInfo } from '../../src/core/qr/qr-code.ts';
 
 const BASE = 'https://di-tich.example.vn/';
 

@@ -3,13 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyTiles } from '../../src/cli/publish.ts';
-import { equirectTilePaths } from '../../src/manifest/panorama.ts';
-import type { Tour } from '../../src/manifest/schema.ts';
-import { tilePanorama } from '../../src/tiles/tile-panorama.ts';
-import { readTileRecord } from '../../src/tiles/tile-record.ts';
-import { tileTour } from '../../src/tiles/tile-tour.ts';
-import { levelCells, manifestTiles, planLevels, tileFile } from '../../src/tiles/tiling-plan.ts';
+import { applyTiles } from '../../src/core/publish/publish.ts';
+import { equirectTilePaths } from '../../src/core/manifest/panorama.ts';
+import type { Tour } from '../../src/core/manifest/schema.ts';
+import { tilePanorama } from '../../src/node/tiles/tile-panorama.ts';
+import { readTileRecord } from '../../src/node/tiles/tile-record.ts';
+import { tileTour } from '../../src/node/tiles/tile-tour.ts';
+import {
+  levelCells,
+  manifestTiles,
+  planLevels,
+  tileFile,
+} from '../../src/core/tiles/tiling-plan.ts';
 
 /** A noisy 2:1 test image (noise compresses badly, like a photograph). */
 function testImage(width: number, height = width / 2): Promise<Buffer> {

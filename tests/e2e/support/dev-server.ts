@@ -4,8 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
-import { toursPlugin } from '../../../src/cli/vite-plugin-tours.ts';
-import { editorPlugin } from '../../../src/editor/server/editor-plugin.ts';
+import { toursPlugin } from '../../../src/node/build/vite-plugin-tours.ts';
+import { editorPlugin } from '../../../src/node/editor-server/editor-plugin.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -1,0 +1,153 @@
+/**
+ * `tour import <source> --out tours/<id> [--lang vi] [--force]`: turns a Pannellum
+ * configuration or a Marzipano Tool export (folder or zip) into a tour of ours, copies the
+ * files it uses, lists what could not be carried over, then validates the result.
+ */
+import { access } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { isId, isLanguageCode } from '../../../core/manifest/ids.ts';
+import { MANIFEST_VERSION } from '../../../core/manifest/schema.ts';
+import type { ImportPlan } from '../../../core/import/common.ts';
+import { importMarzipano } from '../../../core/import/marzipano.ts';
+import { openSource, SourceError } from '../../import/open-source.ts';
+import { importPannellum } from '../../../core/import/pannellum.ts';
+import { writeImportedTour } from '../../import/write-tour.ts';
+import {
+  type Command,
+  type CommandContext,
+  EXIT,
+  parseCommandLine,
+  uiLanguage,
+} from '../command.ts';
+import { describeErrors } from '../load-tour.ts';
+import { validateTourDir } from './validate.ts';
+
+const USAGE = {
+  vi: `Cách dùng: tour import <nguồn> --out tours/<mã-tour> [--lang vi] [--force]
+
+Chuyển cấu hình Pannellum (tệp .json) hoặc bản xuất của Marzipano Tool (thư mục hoặc .zip
+có data.js) thành chuyến tham quan, chép các ảnh cần dùng và liệt kê những gì không chuyển được.
+
+  --out DIR     thư mục tour mới (tên thư mục là mã tour)
+  --lang CODE   ngôn ngữ của các chữ được nhập (mặc định vi)
+  --force       ghi đè tour.json đã có
+`,
+  en: `Usage: tour import <source> --out tours/<tour-id> [--lang vi] [--force]
+
+Turns a Pannellum configuration (.json) or a Marzipano Tool export (folder or .zip with data.js)
+into a tour, copies the images it uses and lists what could not be carried over.
+
+  --out DIR     the new tour folder (its name is the tour id)
+  --lang CODE   language of the imported texts (default vi)
+  --force       overwrite an existing tour.json
+`,
+} as const;
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: {
+    vi: 'nhập chuyến tham quan từ Pannellum hoặc Marzipano Tool',
+    en: 'import a tour from Pannellum or Marzipano Tool',
+  },
+  run: runImport,
+};
+
+async function runImport(args: readonly string[], context: CommandContext): Promise<number> {
+  const ui = uiLanguage(undefined, context.env);
+  const parsed = parseCommandLine(
+    'import',
+    args,
+    {
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE[ui],
+    context,
+  );
+  if (!parsed) return EXIT.usage;
+  if (parsed.values.help) {
+    context.stdout(USAGE[ui]);
+    return EXIT.ok;
+  }
+  const [source] = parsed.positionals;
+  const out = parsed.values.out;
+  const lang = parsed.values.lang ?? 'vi';
+  const fail = (vi: string, en: string) => {
+    context.stderr(`tour import: ${ui === 'vi' ? vi : en}\n\n${USAGE[ui]}`);
+    return EXIT.usage;
+  };
+  if (!source || !out) return fail('cần <nguồn> và --out.', 'a <source> and --out are needed.');
+  const tourId = basename(resolve(context.cwd, out));
+  if (!isId(tourId))
+    return fail(
+      `"${tourId}" không dùng làm mã tour được (chữ thường, số, -, tối đa 20 ký tự).`,
+      `"${tourId}" cannot be a tour id (lowercase letters, digits, -, at most 20).`,
+    );
+  if (!isLanguageCode(lang))
+    return fail(`"${lang}" không phải mã ngôn ngữ.`, `"${lang}" is not a language code.`);
+  const tourDir = resolve(context.cwd, out);
+  if (
+    !parsed.values.force &&
+    (await access(resolve(tourDir, 'tour.json')).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return fail(
+      `${out}/tour.json đã có; thêm --force để ghi đè.`,
+      `${out}/tour.json exists; add --force to overwrite.`,
+    );
+
+  let opened;
+  try {
+    opened = await openSource(resolve(context.cwd, source));
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    context.stderr(`tour import: ${error.message}\n`);
+    return EXIT.problems;
+  }
+  const options = { lang, tourId };
+  const plan: ImportPlan =
+    opened.kind === 'pannellum'
+      ? importPannellum(opened.data, options)
+      : importMarzipano(opened.data, options);
+  const manifest: Record<string, unknown> = {
+    $schema: '../../public/schema/tour.v1.json',
+    version: MANIFEST_VERSION,
+    id: tourId,
+    ...plan.manifest,
+    languages: [lang],
+    defaultLanguage: lang,
+  };
+  await writeImportedTour(plan, opened.dir, tourDir, manifest);
+  context.stdout(summary(opened.kind, manifest.scenes as unknown[], plan, ui, out));
+  const report = await validateTourDir(out, context.cwd);
+  const errors = describeErrors(report, ui);
+  if (errors) {
+    context.stderr(errors);
+    return EXIT.problems;
+  }
+  context.stdout(ui === 'vi' ? `✓ ${out}: hợp lệ\n` : `✓ ${out}: valid\n`);
+  return EXIT.ok;
+}
+
+function summary(
+  kind: string,
+  scenes: unknown[],
+  plan: ImportPlan,
+  ui: 'vi' | 'en',
+  out: string,
+): string {
+  const hotspots = scenes.reduce<number>(
+    (n, s) => n + (s as { hotspots: unknown[] }).hotspots.length,
+    0,
+  );
+  const head =
+    ui === 'vi'
+      ? `Nhập từ ${kind}: ${scenes.length} cảnh, ${hotspots} điểm nóng, ${plan.copies.length} tệp → ${out}\n`
+      : `Imported from ${kind}: ${scenes.length} scenes, ${hotspots} hotspots, ${plan.copies.length} files → ${out}\n`;
+  const label = ui === 'vi' ? 'cảnh báo' : 'warning';
+  return head + plan.warnings.map((w) => `  ${label}: ${w.path}: ${w.message[ui]}\n`).join('');
+}

@@ -1,0 +1,277 @@
+/**
+ * The app shell: reads the address, shows the catalogue or a tour, and keeps the address in
+ * step with what is on screen (scene changes are history entries, looking around is not).
+ */
+
+import {
+  createTranslator,
+  DEFAULT_UI_LANGUAGE,
+  type Translator,
+  UI_LANGUAGES,
+} from '../i18n/i18n.ts';
+import { resolveLanguage } from '../i18n/languages.ts';
+import {
+  type DeepLink,
+  formatDeepLink,
+  type LinkView,
+  parseDeepLink,
+} from '../../core/links/deep-link.ts';
+import type { Tour } from '../../core/manifest/schema.ts';
+import { renderCatalogue } from './catalogue-view.ts';
+import { LanguagePicker } from './language-picker.ts';
+import { h, replaceChildren } from '../ui/dom.ts';
+import { TourPage, type TourPageOptions } from './tour-page.ts';
+import { loadCatalogue, loadTour } from './tour-source.ts';
+import { resolveSceneId } from '../../core/links/scene-links.ts';
+import { prefetchViewer } from './viewer-loader.ts';
+
+const LANGUAGE_KEY = 'heritage-tour:language';
+
+export interface AppOptions {
+  page?: TourPageOptions;
+  /** Kiosks keep no history (there is no back button) and never remember a visitor's language. */
+  kiosk?: boolean;
+}
+
+export class App {
+  private readonly i18n: Translator;
+  private readonly page: TourPage;
+  private readonly screen: HTMLElement;
+  private tours = new Map<string, Tour>();
+  private lang: string;
+  private explicitLang = false;
+
+  private readonly options: AppOptions;
+
+  private constructor(root: HTMLElement, i18n: Translator, lang: string, options: AppOptions) {
+    this.i18n = i18n;
+    this.lang = lang;
+    this.options = options;
+    document.documentElement.lang = lang;
+    this.screen = h('div', { class: 'screen' });
+    this.page = new TourPage(
+      i18n,
+      {
+        onSceneChange: (sceneId) => this.recordScene(sceneId),
+        onViewChange: (view) => this.recordView(view),
+        onLanguageChange: (next) => void this.changeLanguage(next),
+      },
+      options.page,
+    );
+    replaceChildren(root, this.screen, this.page.element);
+  }
+
+  static async start(root: HTMLElement, options: AppOptions = {}): Promise<App> {
+    const link = parseDeepLink(location.hash);
+    if (link.tour) prefetchViewer();
+    const lang = resolveLanguage({
+      available: UI_LANGUAGES,
+      fallback: DEFAULT_UI_LANGUAGE,
+      fromLink: link.lang,
+      saved: options.kiosk ? null : readSavedLanguage(),
+      browser: navigator.languages,
+    });
+    const app = new App(root, await createTranslator(lang), lang, options);
+    app.explicitLang = Boolean(link.lang);
+    window.addEventListener('popstate', () => void app.route());
+    await app.route();
+    return app;
+  }
+
+  /** Shows what the address names. */
+  async route(): Promise<void> {
+    const link = parseDeepLink(location.hash);
+    if (!link.tour) return this.showCatalogue(link);
+    const tour = await this.tourFor(link.tour);
+    if (!tour) return;
+    this.screen.hidden = true;
+    const lang = this.languageFor(tour, link);
+    if (lang !== this.lang) await this.applyLanguage(lang);
+    const sceneId = link.scene ? resolveSceneId(tour, link.scene) : undefined;
+    if (link.scene && !sceneId) {
+      this.page.notify(this.i18n.t('app.sceneNotFound', { scene: link.scene }));
+    } else if (sceneId && sceneId !== link.scene) {
+      // An old QR code naming a renamed scene: show the current name in the address bar.
+      history.replaceState(null, '', formatDeepLink({ ...link, scene: sceneId }));
+    }
+    const hotspot = sceneId && link.hotspot ? hotspotOf(tour, sceneId, link.hotspot) : undefined;
+    // A hotspot's link looks at the hotspot (unless it names its own view) and opens it.
+    const view = link.view ?? (hotspot ? { ...hotspot.position, zoom: 50 } : undefined);
+    if (sceneId && hotspot) this.page.revealHotspot(sceneId, hotspot.id);
+    if (this.page.currentTourId !== tour.id || this.page.element.hidden) {
+      this.page.show(tour, this.lang, sceneId, view);
+    } else if (sceneId && sceneId !== this.page.currentSceneId) {
+      this.page.goTo(sceneId, view);
+    } else if (view) {
+      this.page.lookAt(view);
+    }
+  }
+
+  get tourPage(): TourPage {
+    return this.page;
+  }
+
+  get language(): string {
+    return this.lang;
+  }
+
+  get translator(): Translator {
+    return this.i18n;
+  }
+
+  /**
+   * Starts a fresh visit (kiosk idle reset): panels closed, narration stopped, the language
+   * back to `lang`, the tour at its start scene and start view.
+   */
+  async resetVisit(tourId: string, lang: string): Promise<void> {
+    this.page.resetVisit();
+    this.explicitLang = true;
+    history.replaceState(null, '', formatDeepLink({ tour: tourId, lang }));
+    const tour = await this.tourFor(tourId);
+    if (!tour) return;
+    this.screen.hidden = true;
+    if (lang !== this.lang) await this.applyLanguage(lang);
+    // Same tour on screen: move within it rather than reload it (no flash, no refetch).
+    if (this.page.currentTourId !== tourId || this.page.element.hidden) {
+      this.page.show(tour, this.lang);
+    } else if (!this.page.goToStart()) {
+      // Already at the start scene: no scene change will offer its narration, so offer it here.
+      this.page.offerNarration();
+    }
+  }
+
+  /** Goes to a scene of the current tour (the attract loop), without a history entry. */
+  showScene(sceneId: string): void {
+    this.page.goTo(sceneId);
+  }
+
+  private async showCatalogue(link: DeepLink): Promise<void> {
+    this.page.hide();
+    this.screen.hidden = false;
+    if (link.lang && link.lang !== this.lang) await this.applyLanguage(link.lang);
+    replaceChildren(this.screen, h('p', { class: 'message' }, this.i18n.t('app.loading')));
+    const catalogue = await loadCatalogue();
+    document.title = this.i18n.t('app.name');
+    const picker = new LanguagePicker((lang) => {
+      void this.changeLanguage(lang).then(() => this.showCatalogue(parseDeepLink(location.hash)));
+    });
+    picker.setLanguages(UI_LANGUAGES, this.lang);
+    picker.setLabel(this.i18n.t('app.language'));
+    replaceChildren(
+      this.screen,
+      h(
+        'header',
+        { class: 'catalogue-bar' },
+        h('p', { class: 'catalogue-bar__name' }, this.i18n.t('app.name')),
+        picker.element,
+      ),
+      renderCatalogue(
+        catalogue.ok ? catalogue.value : null,
+        this.lang,
+        this.i18n.t.bind(this.i18n),
+      ),
+    );
+  }
+
+  private async tourFor(tourId: string): Promise<Tour | null> {
+    const cached = this.tours.get(tourId);
+    if (cached) return cached;
+    this.screen.hidden = false;
+    replaceChildren(this.screen, h('p', { class: 'message' }, this.i18n.t('app.loading')));
+    const result = await loadTour(tourId);
+    if (result.ok) {
+      this.tours.set(tourId, result.value);
+      return result.value;
+    }
+    this.page.hide();
+    const key = result.reason === 'not-found' ? 'app.tourNotFound' : 'app.tourError';
+    replaceChildren(
+      this.screen,
+      h(
+        'main',
+        { class: 'catalogue' },
+        h(
+          'p',
+          { class: 'message message--error', role: 'alert', 'data-testid': 'tour-error' },
+          this.i18n.t(key, { tour: tourId }),
+        ),
+        h('p', {}, h('a', { href: '#/' }, this.i18n.t('app.backToList'))),
+      ),
+    );
+    return null;
+  }
+
+  private languageFor(tour: Tour, link: DeepLink): string {
+    return resolveLanguage({
+      available: tour.languages,
+      fallback: tour.defaultLanguage,
+      fromLink: link.lang ?? (this.explicitLang ? this.lang : undefined),
+      saved: readSavedLanguage(),
+      browser: navigator.languages,
+    });
+  }
+
+  private async changeLanguage(lang: string): Promise<void> {
+    this.explicitLang = true;
+    if (!this.options.kiosk) saveLanguage(lang);
+    await this.applyLanguage(lang);
+    this.writeAddress({ lang }, 'replace');
+  }
+
+  private async applyLanguage(lang: string): Promise<void> {
+    this.lang = lang;
+    await this.i18n.changeLanguage(lang);
+    document.documentElement.lang = lang;
+    this.page.setLanguage(lang);
+  }
+
+  private recordScene(sceneId: string): void {
+    const current = parseDeepLink(location.hash);
+    // A new scene is a history entry (back/forward walk the visit); the first one is not.
+    const mode =
+      current.scene && current.scene !== sceneId && !this.options.kiosk ? 'push' : 'replace';
+    const view = current.scene === sceneId ? current.view : undefined;
+    this.writeAddress({ scene: sceneId, view }, mode);
+  }
+
+  private recordView(view: LinkView): void {
+    this.writeAddress({ view }, 'replace');
+  }
+
+  private writeAddress(change: Partial<DeepLink>, mode: 'push' | 'replace'): void {
+    const tour = this.page.currentTourId;
+    if (!tour) return;
+    const current = parseDeepLink(location.hash);
+    const next: DeepLink = {
+      tour,
+      scene: change.scene ?? current.scene ?? this.page.currentSceneId ?? undefined,
+      view: 'view' in change ? change.view : current.view,
+      lang: this.lang,
+    };
+    const hash = formatDeepLink(next);
+    if (hash === location.hash) return;
+    if (mode === 'push') history.pushState(null, '', hash);
+    else history.replaceState(null, '', hash);
+  }
+}
+
+/** A scene id or a former id (alias) of one: both open a scene. */
+function hotspotOf(tour: Tour, sceneId: string, hotspotId: string) {
+  return tour.scenes.find((s) => s.id === sceneId)?.hotspots.find((h) => h.id === hotspotId);
+}
+
+function readSavedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function saveLanguage(lang: string): void {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, lang);
+  } catch {
+    // Private mode or a full quota: the choice then lasts for this visit only.
+  }
+}

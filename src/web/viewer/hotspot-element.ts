@@ -1,0 +1,54 @@
+/**
+ * The on-panorama element of a hotspot: a real <button> (focusable, announced by screen
+ * readers), with a visible label. Built with textContent only.
+ */
+import type { Hotspot } from '../../core/manifest/schema.ts';
+
+export type HotspotKind = Hotspot['type'];
+
+const ICONS: Record<HotspotKind, string> = {
+  scene: '➜',
+  info: 'i',
+  audio: '♪',
+  link: '↗',
+};
+
+export interface HotspotElementOptions {
+  kind: HotspotKind;
+  id: string;
+  /** Visible label (e.g. the target scene's title). */
+  label: string;
+  /** Full accessible name (e.g. "Go to: Main hall"). */
+  accessibleName: string;
+  /** Keyboard activation; pointer activation goes through the viewer's click handling. */
+  onActivate: () => void;
+}
+
+export function createHotspotElement(options: HotspotElementOptions): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `hotspot hotspot--${options.kind}`;
+  button.dataset.hotspot = options.id;
+  button.dataset.kind = options.kind;
+  button.setAttribute('aria-label', options.accessibleName);
+
+  const icon = document.createElement('span');
+  icon.className = 'hotspot__icon';
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = ICONS[options.kind];
+
+  const label = document.createElement('span');
+  label.className = 'hotspot__label';
+  label.setAttribute('aria-hidden', 'true');
+  label.textContent = options.label;
+
+  button.append(icon, label);
+  button.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      event.stopPropagation();
+      options.onActivate();
+    }
+  });
+  return button;
+}

@@ -1,0 +1,334 @@
+/**
+ * One Photo Sphere Viewer for the whole visit: tours and scenes are switched inside it, the
+ * viewer is never recreated (recreating leaks WebGL contexts and textures).
+ *
+ * Emits typed DOM events:
+ * - `scene-change`  a scene is on screen (detail: { sceneId })
+ * - `scene-error`   a scene's panorama failed to load (detail: { sceneId })
+ * - `view-change`   the visitor looked around (detail: { view }, degrees, debounced)
+ * - `hotspot`       an info, audio or link hotspot was activated (detail: HotspotData)
+ */
+
+import { AutorotatePlugin } from '@photo-sphere-viewer/autorotate-plugin';
+import { Viewer } from '@photo-sphere-viewer/core';
+import { GalleryPlugin } from '@photo-sphere-viewer/gallery-plugin';
+import { MarkersPlugin } from '@photo-sphere-viewer/markers-plugin';
+import type {
+  VirtualTourLink,
+  VirtualTourNode,
+  VirtualTourTransitionOptions,
+} from '@photo-sphere-viewer/virtual-tour-plugin';
+import '@photo-sphere-viewer/core/index.css';
+import '@photo-sphere-viewer/markers-plugin/index.css';
+import '@photo-sphere-viewer/virtual-tour-plugin/index.css';
+import '@photo-sphere-viewer/gallery-plugin/index.css';
+import type { LinkView } from '../../core/links/deep-link.ts';
+import type { Hotspot, Scene, Tour, View } from '../../core/manifest/schema.ts';
+import { positionToRadians, viewFromRadians } from '../../core/angles.ts';
+import { buildNode, buildNodes, type HotspotData, type NodeLabels } from './nodes.ts';
+import { TourPlugin } from './tour-plugin.ts';
+import { neighbourTiles } from './tile-prefetch.ts';
+import type { AdapterSetting } from './adapters.ts';
+import type { AdapterKind } from './panorama-config.ts';
+import type { TourViewerEvents } from './viewer-events.ts';
+export { on, type TourViewerEvents } from './viewer-events.ts';
+
+export interface TourViewerOptions {
+  container: HTMLElement;
+  /** Fixed for the viewer's life: a tour needing another one gets a new viewer. */
+  adapter: { kind: AdapterKind; setting: AdapterSetting };
+  /** PSV's own UI strings (navbar, loader), already translated. */
+  psvLang: Record<string, string>;
+  labels: NodeLabels;
+  reducedMotion?: boolean;
+  hideExternalLinks?: boolean;
+}
+
+export interface ShowTourOptions {
+  tour: Tour;
+  /** Folder URL of the tour, ending in `/`. */
+  baseUrl: string;
+  lang: string;
+  sceneId?: string | undefined;
+  view?: LinkView | undefined;
+}
+
+const VIEW_EVENT_DELAY_MS = 400;
+
+/** Chromium on Android sets this when the visitor turns on "Lite mode" / data saver. */
+function prefersSavingData(): boolean {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
+  return connection?.saveData === true;
+}
+const IDLE_AUTOROTATE_MS = 30_000;
+
+export class TourViewer extends EventTarget {
+  readonly psv: Viewer;
+  private readonly plugin: TourPlugin;
+  private readonly options: TourViewerOptions;
+  private tour: Tour | null = null;
+  private baseUrl = '';
+  private lang = '';
+  private currentScene: string | null = null;
+  /** Scene being loaded, so a second request for it does not start a second load. */
+  private loadingScene: string | null = null;
+  /** View to apply at the next arrival, when it was asked for explicitly (deep link). */
+  private pendingView: LinkView | null = null;
+  private viewTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(options: TourViewerOptions) {
+    super();
+    this.options = options;
+    this.psv = new Viewer({
+      container: options.container,
+      adapter: options.adapter.setting,
+      lang: options.psvLang,
+      loadingTxt: options.psvLang.loading ?? '',
+      navbar: ['zoom', 'autorotate', 'gallery', 'fullscreen'],
+      canvasBackground: '#111',
+      touchmoveTwoFingers: false,
+      mousewheelCtrlKey: false,
+      defaultTransition: { speed: 600, rotation: false, effect: 'fade' },
+      plugins: [
+        [MarkersPlugin, {}],
+        [
+          GalleryPlugin,
+          { visibleOnLoad: false, hideOnClick: true, thumbnailSize: { width: 160, height: 90 } },
+        ],
+        [
+          AutorotatePlugin,
+          {
+            autostartDelay: options.reducedMotion ? null : IDLE_AUTOROTATE_MS,
+            autostartOnIdle: !options.reducedMotion,
+            autorotateSpeed: '1rpm',
+            autorotatePitch: 0,
+          },
+        ],
+        [
+          TourPlugin,
+          {
+            renderMode: '2d',
+            // Neighbours' previews load ahead, unless the visitor asked to save data.
+            preload: !prefersSavingData(),
+            showLinkTooltip: false,
+            transitionOptions: this.transitionFor,
+          },
+        ],
+      ],
+    });
+    this.plugin = this.psv.getPlugin<TourPlugin>(TourPlugin);
+    this.plugin.onNodeFailed = (nodeId) => this.handleFailure(nodeId);
+    this.listen();
+  }
+
+  get sceneId(): string | null {
+    return this.currentScene;
+  }
+
+  /** Shows a tour (the first call, or another tour later: same viewer). */
+  showTour(options: ShowTourOptions): void {
+    this.tour = options.tour;
+    this.baseUrl = options.baseUrl;
+    this.lang = options.lang;
+    this.pendingView = options.view ?? null;
+    const start = this.sceneOrStart(options.sceneId);
+    this.currentScene = null;
+    this.loadingScene = start;
+    this.plugin.setNodes(this.nodes(), start);
+  }
+
+  /**
+   * Goes to a scene (by the address bar, the scene list…); `view` overrides its start view.
+   * Returns false when that scene is already on screen (then only the view changes).
+   */
+  goTo(sceneId: string, view?: LinkView): boolean {
+    if (!this.tour) return false;
+    const target = this.sceneOrStart(sceneId);
+    if (target === this.loadingScene) {
+      if (view) this.pendingView = view;
+      return true;
+    }
+    if (target === this.currentScene) {
+      if (view) this.lookAt(view);
+      return false;
+    }
+    this.pendingView = view ?? null;
+    this.loadingScene = target;
+    void this.plugin.setCurrentNode(target);
+    return true;
+  }
+
+  autorotate(on: boolean): void {
+    const plugin = this.psv.getPlugin<AutorotatePlugin>(AutorotatePlugin);
+    if (on && !this.options.reducedMotion) plugin.start();
+    else plugin.stop();
+  }
+
+  lookAt(view: LinkView): void {
+    this.psv.rotate(positionToRadians(view));
+    if (view.zoom !== undefined) this.psv.zoom(view.zoom);
+  }
+
+  currentView(): LinkView {
+    const { yaw, pitch } = this.psv.getPosition();
+    return viewFromRadians(yaw, pitch, this.psv.getZoomLevel());
+  }
+
+  /** Re-labels everything in place: no reload, the panorama stays. */
+  setLanguage(lang: string, psvLang: Record<string, string>, labels: NodeLabels): void {
+    this.lang = lang;
+    this.options.labels = labels;
+    this.options.psvLang = psvLang;
+    this.psv.setOption('lang', psvLang);
+    if (!this.tour) return;
+    for (const scene of this.tour.scenes) {
+      const node = this.node(scene);
+      const update: Partial<VirtualTourNode> & { id: string } = {
+        id: node.id,
+        name: node.name ?? '',
+        links: node.links ?? [],
+        markers: node.markers ?? [],
+      };
+      this.plugin.updateNode(update);
+    }
+  }
+
+  destroy(): void {
+    clearTimeout(this.viewTimer);
+    this.psv.destroy();
+  }
+
+  private nodes(): VirtualTourNode[] {
+    return buildNodes(this.nodeContext());
+  }
+
+  private node(scene: Scene): VirtualTourNode {
+    return buildNode(this.nodeContext(), scene);
+  }
+
+  private nodeContext() {
+    const tour = this.tour!;
+    return {
+      tour,
+      lang: this.lang,
+      labels: this.options.labels,
+      adapter: this.options.adapter.kind,
+      assetUrl: (path: string) => new URL(path, this.baseUrl).href,
+      hideExternalLinks: this.options.hideExternalLinks ?? false,
+      onActivate: (scene: Scene, hotspot: Hotspot) => this.activate(scene, hotspot),
+    };
+  }
+
+  private sceneOrStart(sceneId: string | undefined): string {
+    const tour = this.tour!;
+    if (sceneId && tour.scenes.some((scene) => scene.id === sceneId)) return sceneId;
+    return tour.startScene ?? tour.scenes[0]!.id;
+  }
+
+  /** Where the camera looks on arrival: deep-link view, else hotspot arrival, else start view. */
+  private readonly transitionFor = (
+    toNode: VirtualTourNode,
+    fromNode?: VirtualTourNode,
+    fromLink?: VirtualTourLink,
+  ): VirtualTourTransitionOptions => {
+    const scene = this.tour?.scenes.find((s) => s.id === toNode.id);
+    const arrival = (fromLink?.data as HotspotData | undefined)?.hotspot;
+    const view: View | LinkView | undefined =
+      this.pendingView ??
+      (arrival?.type === 'scene' ? arrival.arrival : undefined) ??
+      scene?.startView;
+    this.pendingView = null;
+    const animate = Boolean(fromNode) && !this.options.reducedMotion;
+    return {
+      showLoader: true,
+      effect: animate ? 'fade' : 'none',
+      speed: 600,
+      rotation: false,
+      rotateTo: view ? positionToRadians(view) : { yaw: 0, pitch: 0 },
+      zoomTo: view?.zoom ?? 50,
+    };
+  };
+
+  /** Activates a hotspot of the current scene as a click would (keyboard and screen readers). */
+  activateHotspot(hotspotId: string): void {
+    const scene = this.tour?.scenes.find((s) => s.id === this.currentScene);
+    const hotspot = scene?.hotspots.find((h) => h.id === hotspotId);
+    if (scene && hotspot) this.activate(scene, hotspot);
+  }
+
+  private activate(scene: Scene, hotspot: Hotspot): void {
+    if (hotspot.type === 'scene') {
+      const link = this.plugin.getCurrentNode()?.links?.find((l) => l.data?.hotspot === hotspot);
+      void this.plugin.setCurrentNode(hotspot.target, undefined, link);
+      return;
+    }
+    this.emit('hotspot', { sceneId: scene.id, hotspot });
+  }
+
+  private listen(): void {
+    this.plugin.addEventListener('node-changed', ({ node }) => {
+      this.currentScene = node.id;
+      this.schedulePrefetch(node.id);
+      this.loadingScene = null;
+      // A view asked for while the scene was already loading arrives after its transition.
+      if (this.pendingView) this.lookAt(this.pendingView);
+      this.pendingView = null;
+      this.emit('scene-change', { sceneId: node.id });
+    });
+    const markers = this.psv.getPlugin<MarkersPlugin>(MarkersPlugin);
+    markers.addEventListener('select-marker', ({ marker }) => {
+      const data = marker.config.data as HotspotData | undefined;
+      if (data) this.emit('hotspot', data);
+    });
+    const onViewChange = () => this.scheduleViewEvent();
+    this.psv.addEventListener('position-updated', onViewChange);
+    this.psv.addEventListener('zoom-updated', onViewChange);
+  }
+
+  /**
+   * Once the scene is on screen and the page idle, fetches the first tiles of the scenes it
+   * links to (PSV itself preloads only their previews), so arriving there looks sharp at once.
+   */
+  private schedulePrefetch(sceneId: string): void {
+    if (prefersSavingData() || !this.tour) return;
+    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
+    idle(() => {
+      if (this.currentScene !== sceneId || !this.tour) return;
+      const { width, height } = this.psv.getSize();
+      const urls = neighbourTiles(this.tour, sceneId, { width, height });
+      for (const path of urls) this.prefetchTile(new URL(path, this.baseUrl).href);
+    });
+  }
+
+  private readonly prefetched = new Set<string>();
+
+  private prefetchTile(url: string): void {
+    if (this.prefetched.has(url)) return;
+    this.prefetched.add(url);
+    // Into the HTTP cache only; a failure here costs nothing (the viewer will retry).
+    void fetch(url, { priority: 'low' } as RequestInit).catch(() => this.prefetched.delete(url));
+  }
+
+  private handleFailure(sceneId: string): void {
+    // PSV's own overlay is generic and English; the shell shows a translated one instead.
+    this.psv.hideError();
+    this.psv.loader.hide();
+    this.currentScene = sceneId;
+    this.loadingScene = null;
+    this.emit('scene-error', { sceneId });
+  }
+
+  private scheduleViewEvent(): void {
+    clearTimeout(this.viewTimer);
+    this.viewTimer = setTimeout(() => {
+      if (this.currentScene) this.emit('view-change', { view: this.currentView() });
+    }, VIEW_EVENT_DELAY_MS);
+  }
+
+  private emit<K extends keyof TourViewerEvents>(
+    type: K,
+    detail: TourViewerEvents[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}

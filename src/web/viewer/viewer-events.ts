@@ -1,0 +1,19 @@
+/** Typed events of the tour viewer, importable without loading the viewer itself. */
+import type { LinkView } from '../../core/links/deep-link.ts';
+import type { HotspotData } from './nodes.ts';
+
+export interface TourViewerEvents {
+  'scene-change': CustomEvent<{ sceneId: string }>;
+  'scene-error': CustomEvent<{ sceneId: string }>;
+  'view-change': CustomEvent<{ view: LinkView }>;
+  hotspot: CustomEvent<HotspotData>;
+}
+
+/** Typed listener helper: `on(viewer, 'scene-change', e => e.detail.sceneId)`. */
+export function on<K extends keyof TourViewerEvents>(
+  viewer: EventTarget,
+  type: K,
+  listener: (event: TourViewerEvents[K]) => void,
+): void {
+  viewer.addEventListener(type, listener as EventListener);
+}
