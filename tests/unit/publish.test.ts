@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   catalogueEntry,
   catalogueIndex,
-  contentVersion,
-  fileDigest,
   isLegalFile,
   manifestText,
   normalizeAssetPath,
@@ -13,6 +11,7 @@ import {
   thumbnailJobs,
   tourRequestSegments,
 } from '../../src/core/publish/publish.ts';
+import { contentVersion, fileDigest } from '../../src/node/build/digest.ts';
 import { Tour, type TourInput } from '../../src/core/manifest/schema.ts';
 
 const input: TourInput = {

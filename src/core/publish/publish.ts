@@ -4,7 +4,6 @@
  * the thumbnails to generate and the catalogue entry. No file system, no Vite: the glue in
  * `vite-plugin-tours.ts` (build and dev server) reads and writes, this module decides.
  */
-import { createHash } from 'node:crypto';
 import { type CatalogueEntry, type CatalogueIndex, INDEX_VERSION } from '../manifest/catalogue.ts';
 import { panoramaFiles, representativeImage } from '../manifest/panorama.ts';
 import type { EquirectTiles, Tour } from '../manifest/schema.ts';
@@ -153,21 +152,6 @@ export function applyTiles(tour: Tour, tiled: Readonly<Record<string, TiledPanor
 
 /** The published manifest's text: stable formatting, so its digest is stable too. */
 export const manifestText = (tour: Tour): string => `${JSON.stringify(tour, null, 2)}\n`;
-
-export const fileDigest = (content: Uint8Array | string): string =>
-  createHash('sha256').update(content).digest('hex');
-
-/**
- * Short version of everything a visitor downloads for the tour: changes when the manifest or
- * any published file changes (offline copies compare it to know when to update).
- */
-export function contentVersion(manifest: string, files: readonly DigestedFile[]): string {
-  const hash = createHash('sha256').update(manifest);
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    hash.update(`\0${file.path}\0${file.digest}`);
-  }
-  return hash.digest('hex').slice(0, 12);
-}
 
 export const startSceneOf = (tour: Tour) =>
   tour.scenes.find((scene) => scene.id === tour.startScene) ?? tour.scenes[0];

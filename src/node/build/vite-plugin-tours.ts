@@ -21,6 +21,7 @@ import {
   validateTourText,
 } from '../../core/manifest/index.ts';
 import { readTileRecord } from '../tiles/tile-record.ts';
+import { contentVersion, fileDigest } from './digest.ts';
 import { FILE_LIST, offlineFileList } from './offline-files.ts';
 import { tileTour } from '../tiles/tile-tour.ts';
 import {
@@ -29,9 +30,7 @@ import {
   type CatalogueEntry,
   catalogueEntry,
   catalogueIndex,
-  contentVersion,
   type DigestedFile,
-  fileDigest,
   manifestText,
   publishedFiles,
   publishedManifest,
