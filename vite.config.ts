@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { budgetPlugin } from './src/node/build/budget-plugin.ts';
 import { cspPlugin } from './src/node/build/vite-plugin-csp.ts';
 import { toursPlugin } from './src/node/build/vite-plugin-tours.ts';
 import { editorPlugin } from './src/node/editor-server/editor-plugin.ts';
@@ -10,6 +11,10 @@ export default defineConfig({
   plugins: [
     toursPlugin({ toursDir: 'tours' }),
     cspPlugin(),
+    // The tourist's first download stays small: what index.html loads at once (its entry
+    // script and the chunks it preloads) is at most 200 KB gzipped. The 360° viewer, the
+    // tiles and cubemap adapters, the manifest schema and the kiosk code load on demand.
+    budgetPlugin([{ label: 'tourist entry', entry: 'index.html', maxGzipBytes: 200 * 1024 }]),
     editorPlugin({ toursDir: 'tours' }),
     VitePWA({
       // Our own worker: workbox precaches the app shell, tours are cached by tour-store.ts.

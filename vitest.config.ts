@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A test that fails once has failed: no retries to hide a flake.
+          retry: 0,
         },
       },
       {
@@ -15,10 +17,19 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],
           globalSetup: ['tests/e2e/support/global-setup.ts'],
-          // One browser, one server: files run one after another on a 2-core machine.
+          // One browser, one server: files run one after another on a 2-core machine, and the
+          // tests of a file in order.
           fileParallelism: false,
-          testTimeout: 60_000,
+          sequence: { concurrent: false },
+          // No retries: a flaky test is a bug to fix, not a run to repeat.
+          retry: 0,
+          // Tests wait on conditions, never on time, so these are only ceilings for a slow,
+          // shared machine (WebGL runs on the CPU): a software-rendered visit takes ~30 s.
+          testTimeout: 120_000,
           hookTimeout: 60_000,
+          // expect.poll waits on a condition (a scene title, a request): 1 s by default is less
+          // than a scene change can take with software WebGL.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -72,15 +72,40 @@ async function readSavedTour() {
 async function withDevReload(action: () => Promise<void>): Promise<void> {
   await page.evaluate(() => Object.assign(window, { beforeDevReload: true }));
   await action();
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const before = await page.evaluate(() => 'beforeDevReload' in window).catch(() => true); // navigating
-    if (!before) break;
-    if (Date.now() > deadline) throw new Error('the dev server did not reload the page');
-    await page.waitForTimeout(100);
-  }
+  await expect
+    .poll(
+      // Throws while the page navigates: not reloaded yet.
+      () => page.evaluate(() => 'beforeDevReload' in window).catch(() => true),
+      { timeout: 20_000, message: 'the dev server did not reload the page' },
+    )
+    .toBe(false);
   await page.waitForLoadState('load');
   await page.locator('.ed-header h1').waitFor();
+}
+
+/** A scene's title in the editor's draft of the test tour (IndexedDB, as src/editor/drafts.ts keeps it). */
+function draftSceneTitle(sceneId: string, lang: string): Promise<string | undefined> {
+  return page.evaluate(
+    ({ tourId, sceneId, lang }) =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const open = indexedDB.open('heritage-tour-editor', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('drafts', { keyPath: 'tourId' });
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('drafts', 'readonly').objectStore('drafts').get(tourId);
+          get.onerror = () => reject(get.error);
+          get.onsuccess = () => {
+            db.close();
+            const draft = get.result as
+              | { tour: { scenes: Array<{ id: string; title: Record<string, string> }> } }
+              | undefined;
+            resolve(draft?.tour.scenes.find((scene) => scene.id === sceneId)?.title[lang]);
+          };
+        };
+      }),
+    { tourId: TOUR_ID, sceneId, lang },
+  );
 }
 
 async function fillLang(field: string, lang: string, value: string): Promise<void> {
@@ -203,8 +228,8 @@ describe('tour editor (dev server)', () => {
   it('offers the draft after a reload mid-edit, restores it; undo and redo', async () => {
     await page.locator('.ed-scene[data-scene="louvre"]').click();
     await fillLang('title', 'en', 'The Louvre museum (draft)');
-    // Let the draft reach IndexedDB, then reload without saving.
-    await page.waitForTimeout(300);
+    // Wait until the draft has reached IndexedDB, then reload without saving.
+    await expect.poll(() => draftSceneTitle('louvre', 'en')).toBe('The Louvre museum (draft)');
     await page.reload();
     const restore = page.locator('[data-action="restore-draft"]');
     await restore.waitFor();

@@ -32,7 +32,7 @@ async function cues(lang: string): Promise<VttCue[]> {
   const text = await (await fetch(`${baseUrl}tours/demo/audio/${lang}/${SCENE}.vtt`)).text();
   const parsed = parseWebVtt(text);
   if (!parsed.ok) throw new Error('sample captions do not parse');
-  return parsed.cues;
+  return parsed.value;
 }
 
 const audioState = (page: Page) =>
@@ -65,7 +65,12 @@ describe('recorded narration', () => {
     await open(page, 'en');
     const play = page.getByTestId('narration-play');
     expect(await play.textContent()).toContain('Listen');
-    await page.waitForTimeout(800);
+    // The recording is loaded and offered: had it started by itself, it would be playing now.
+    await page.waitForFunction(() =>
+      document
+        .querySelector<HTMLAudioElement>('[data-testid="narration-audio"]')
+        ?.currentSrc.endsWith('/audio/en/louvre.mp3'),
+    );
     expect((await audioState(page)).paused).toBe(true);
     await screenshot(page, 'narration-offered-phone-en');
 

@@ -59,7 +59,8 @@ describe('author text', () => {
     await screenshot(page, 'xss-corpus-gallery-kiosk');
     await page.locator('.psv-gallery-button').click();
     await page.getByTestId('about').click();
-    await page.waitForTimeout(300);
+    // The about page (its credits list) has replaced the hotspot's panel.
+    await page.getByTestId('panel').locator('.credits').waitFor();
     await screenshot(page, 'xss-corpus-kiosk');
 
     expect(

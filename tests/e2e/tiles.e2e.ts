@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { equirectTilePaths } from '../../src/core/manifest/panorama.ts';
 import type { Tour } from '../../src/core/manifest/schema.ts';
 import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from '../support/browser.ts';
+import { requestsSoFar } from '../support/network.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -85,7 +86,10 @@ describe('tiled panoramas', () => {
     const savingRequests = record(saving.page);
     await saving.page.goto(`${baseUrl}#/demo`);
     await waitForCanvasDrawn(saving.page);
-    await saving.page.waitForTimeout(1500);
+    // The scene's places are listed once it is shown, which is when Photo Sphere Viewer
+    // preloads (or, saving data, does not preload) its neighbours; by then it has asked.
+    await saving.page.locator('[data-place]').first().waitFor({ state: 'attached' });
+    await requestsSoFar(saving.page);
     expect(previews.filter((p) => savingRequests.includes(p))).toEqual([]);
     await saving.page.close();
   });
@@ -110,7 +114,9 @@ describe('arriving in a linked scene', () => {
     await page.locator(`[data-place="${link.id}"]`).first().dispatchEvent('click');
     await expect.poll(() => page.getByTestId('scene-title').textContent()).toBe(target.title.vi);
     await waitForCanvasDrawn(page);
-    await page.waitForTimeout(1000);
+    // Drawn and settled: the arrival view's tiles have been asked for, and every request the
+    // page has made so far has been seen.
+    await requestsSoFar(page);
     const needed = requests.slice(clickedAt).filter((r) => targetTiles.includes(r));
     expect(needed.length).toBeGreaterThan(0);
     // Most tiles the arrival view needed had been fetched ahead.

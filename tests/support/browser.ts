@@ -4,7 +4,9 @@
  * WebGL runs on SwiftShader: the flags below are exactly those of DESIGN.md. `--use-gl` /
  * `--use-angle` must not be added (WebGL disabled, or context creation blocking on reloads).
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { setTimeout as nextSampleAfter } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -27,6 +29,12 @@ export const SCREENSHOT_DIR = fileURLToPath(
 );
 
 export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    // Never a skip: the browser tests are the only check of the viewer.
+    throw new Error(
+      `${CHROMIUM_PATH} is missing: install the Debian package chromium (.ci/run installs it in CI).`,
+    );
+  }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS],
@@ -200,9 +208,11 @@ export function looksDrawn(
 }
 
 /**
- * Polls until the panorama is really drawn on the canvas and has settled (two samples in a row
- * look drawn with nearly the same brightness, so a fade-in half way does not count); returns the
- * last statistics, or throws with them after `timeout` ms.
+ * Polls until the panorama is really drawn on the canvas and has settled (two samples in a row,
+ * `interval` ms apart, look drawn with nearly the same brightness, so a fade-in half way does
+ * not count); returns the last statistics, or throws with them after `timeout` ms. The interval
+ * is what "settled" means, not a wait for something else: WebGL pixels cannot be read in the
+ * page, so the condition cannot be a `waitForFunction`.
  */
 export async function waitForCanvasDrawn(
   page: Page,
@@ -222,6 +232,6 @@ export async function waitForCanvasDrawn(
       );
     }
     previous = drawn ? stats : undefined;
-    await page.waitForTimeout(interval);
+    await nextSampleAfter(interval);
   }
 }
