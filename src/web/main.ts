@@ -12,7 +12,11 @@ if (root && profile) {
   void App.start(root).then((app) => {
     // Offline support and app updates load after the first paint.
     void import('./offline/phone-offline.ts').then(({ startPhoneOffline }) =>
-      startPhoneOffline(app),
+      startPhoneOffline({
+        currentTourId: () => app.tourPage.currentTourId,
+        translate: (key) => app.translator.t(key),
+        notify: (text) => app.tourPage.notify(text),
+      }),
     );
   });
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseKioskConfig } from '../../src/web/kiosk/config.ts';
+import { describeKioskProblems, parseKioskConfig } from '../../src/web/kiosk/config.ts';
 import { IdleTimer } from '../../src/web/kiosk/idle-timer.ts';
 import { kioskProfile } from '../../src/web/kiosk/profile.ts';
 import { Watchdog } from '../../src/web/kiosk/watchdog.ts';
@@ -15,13 +15,18 @@ describe('kiosk profile and config', () => {
 
   it('fills defaults and rejects unknown keys with the file and path', () => {
     const ok = parseKioskConfig({ tours: ['demo'] }, 'kiosk/a.json');
-    expect(ok).toMatchObject({ ok: true, config: { idleSeconds: 90, languages: ['vi', 'en'] } });
+    expect(ok).toMatchObject({ ok: true, value: { idleSeconds: 90, languages: ['vi', 'en'] } });
     const bad = parseKioskConfig({ tours: [], idleSecs: 5 }, 'kiosk/b.json');
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
-      expect(bad.message).toContain('kiosk/b.json');
-      expect(bad.message).toContain('tours');
-      expect(bad.message).toContain('idleSecs');
+      const message = describeKioskProblems(bad.problems);
+      expect(message).toContain('kiosk/b.json');
+      expect(message).toContain('tours');
+      expect(message).toContain('idleSecs');
+      expect(bad.problems.map((p) => [p.code, p.file, p.path])).toEqual([
+        ['kiosk-profile-invalid', 'kiosk/b.json', ['tours']],
+        ['kiosk-profile-invalid', 'kiosk/b.json', ['idleSecs']],
+      ]);
     }
   });
 });

@@ -20,8 +20,8 @@ import type { Tour } from '../../core/manifest/schema.ts';
 import { renderCatalogue } from './catalogue-view.ts';
 import { LanguagePicker } from './language-picker.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
-import { TourPage, type TourPageOptions } from './tour-page.ts';
-import { loadCatalogue, loadTour } from './tour-source.ts';
+import { type TourPageCallbacks, TourPage, type TourPageOptions } from './tour-page.ts';
+import { publishedTours, type TourSource } from './tour-source.ts';
 import { resolveSceneId } from '../../core/links/scene-links.ts';
 import { prefetchViewer } from './viewer-loader.ts';
 
@@ -33,9 +33,36 @@ export interface AppOptions {
   kiosk?: boolean;
 }
 
-export class App {
+/** What the app drives on the tour page (a fake in routing tests). */
+export type AppPage = Pick<
+  TourPage,
+  | 'element'
+  | 'currentTourId'
+  | 'currentSceneId'
+  | 'show'
+  | 'goTo'
+  | 'lookAt'
+  | 'goToStart'
+  | 'revealHotspot'
+  | 'notify'
+  | 'resetVisit'
+  | 'offerNarration'
+  | 'hide'
+  | 'setLanguage'
+>;
+
+/** Where the app's content and page come from; the browser's by default. */
+export interface AppDeps<P extends AppPage> {
+  source: TourSource;
+  createPage: (t: Translator, callbacks: TourPageCallbacks, options?: TourPageOptions) => P;
+  /** Starts fetching the viewer's code early (a link names a tour). */
+  prefetchViewer: () => void;
+}
+
+export class App<P extends AppPage = TourPage> {
   private readonly i18n: Translator;
-  private readonly page: TourPage;
+  private readonly page: P;
+  private readonly source: TourSource;
   private readonly screen: HTMLElement;
   private tours = new Map<string, Tour>();
   private lang: string;
@@ -43,13 +70,20 @@ export class App {
 
   private readonly options: AppOptions;
 
-  private constructor(root: HTMLElement, i18n: Translator, lang: string, options: AppOptions) {
+  private constructor(
+    root: HTMLElement,
+    i18n: Translator,
+    lang: string,
+    options: AppOptions,
+    deps: AppDeps<P>,
+  ) {
     this.i18n = i18n;
     this.lang = lang;
     this.options = options;
+    this.source = deps.source;
     document.documentElement.lang = lang;
     this.screen = h('div', { class: 'screen' });
-    this.page = new TourPage(
+    this.page = deps.createPage(
       i18n,
       {
         onSceneChange: (sceneId) => this.recordScene(sceneId),
@@ -61,9 +95,22 @@ export class App {
     replaceChildren(root, this.screen, this.page.element);
   }
 
-  static async start(root: HTMLElement, options: AppOptions = {}): Promise<App> {
+  static start(root: HTMLElement, options: AppOptions = {}): Promise<App> {
+    return App.startWith(root, options, {
+      source: publishedTours,
+      createPage: (t, callbacks, pageOptions) => new TourPage(t, callbacks, pageOptions),
+      prefetchViewer,
+    });
+  }
+
+  /** `start` with the content and the page given (tests pass fakes). */
+  static async startWith<P extends AppPage>(
+    root: HTMLElement,
+    options: AppOptions,
+    deps: AppDeps<P>,
+  ): Promise<App<P>> {
     const link = parseDeepLink(location.hash);
-    if (link.tour) prefetchViewer();
+    if (link.tour) deps.prefetchViewer();
     const lang = resolveLanguage({
       available: UI_LANGUAGES,
       fallback: DEFAULT_UI_LANGUAGE,
@@ -71,12 +118,19 @@ export class App {
       saved: options.kiosk ? null : readSavedLanguage(),
       browser: navigator.languages,
     });
-    const app = new App(root, await createTranslator(lang), lang, options);
+    const app = new App<P>(root, await createTranslator(lang), lang, options, deps);
     app.explicitLang = Boolean(link.lang);
-    window.addEventListener('popstate', () => void app.route());
+    window.addEventListener('popstate', app.onPopState);
     await app.route();
     return app;
   }
+
+  /** Stops following the address (the page stays as it is). */
+  stop(): void {
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
+  private readonly onPopState = (): void => void this.route();
 
   /** Shows what the address names. */
   async route(): Promise<void> {
@@ -107,7 +161,7 @@ export class App {
     }
   }
 
-  get tourPage(): TourPage {
+  get tourPage(): P {
     return this.page;
   }
 
@@ -150,7 +204,7 @@ export class App {
     this.screen.hidden = false;
     if (link.lang && link.lang !== this.lang) await this.applyLanguage(link.lang);
     replaceChildren(this.screen, h('p', { class: 'message' }, this.i18n.t('app.loading')));
-    const catalogue = await loadCatalogue();
+    const catalogue = await this.source.loadCatalogue();
     document.title = this.i18n.t('app.name');
     const picker = new LanguagePicker((lang) => {
       void this.changeLanguage(lang).then(() => this.showCatalogue(parseDeepLink(location.hash)));
@@ -178,13 +232,14 @@ export class App {
     if (cached) return cached;
     this.screen.hidden = false;
     replaceChildren(this.screen, h('p', { class: 'message' }, this.i18n.t('app.loading')));
-    const result = await loadTour(tourId);
+    const result = await this.source.loadTour(tourId);
     if (result.ok) {
       this.tours.set(tourId, result.value);
       return result.value;
     }
     this.page.hide();
-    const key = result.reason === 'not-found' ? 'app.tourNotFound' : 'app.tourError';
+    const notFound = result.problems.some((problem) => problem.code === 'not-found');
+    const key = notFound ? 'app.tourNotFound' : 'app.tourError';
     replaceChildren(
       this.screen,
       h(

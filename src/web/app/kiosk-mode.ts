@@ -5,7 +5,7 @@
 import { formatDeepLink } from '../../core/links/deep-link.ts';
 import { textOf } from '../../core/manifest/text.ts';
 import { AttractScreen } from '../kiosk/attract-screen.ts';
-import { type KioskConfig, loadKioskConfig } from '../kiosk/config.ts';
+import { describeKioskProblems, type KioskConfig, loadKioskConfig } from '../kiosk/config.ts';
 import { IdleTimer } from '../kiosk/idle-timer.ts';
 import { lockDown } from '../kiosk/lockdown.ts';
 import { Watchdog } from '../kiosk/watchdog.ts';
@@ -22,14 +22,18 @@ export async function startKioskMode(root: HTMLElement, profile: string): Promis
     // A misconfigured kiosk says why on its screen, and tries again by itself.
     replaceChildren(
       root,
-      h('p', { class: 'message message--error', role: 'alert' }, result.message),
+      h(
+        'p',
+        { class: 'message message--error kiosk-config-error', role: 'alert' },
+        describeKioskProblems(result.problems),
+      ),
     );
     setTimeout(() => location.reload(), CONFIG_RETRY_MS);
     return;
   }
   lockDown();
-  const offline = await prepareKioskOffline(profile, result.config.tours, result.config.languages);
-  const session = await KioskSession.create(root, result.config, offline);
+  const offline = await prepareKioskOffline(profile, result.value.tours, result.value.languages);
+  const session = await KioskSession.create(root, result.value, offline);
   session.enterAttract();
 }
 

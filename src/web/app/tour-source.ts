@@ -1,55 +1,46 @@
 /**
  * Fetching published content: the catalogue index and tour manifests, relative to the page
- * so the site works from any folder of any static host. Failures are values, not throws.
+ * so the site works from any folder of any static host. Failures are values (`Result`, with
+ * a `Problem` naming the URL), not throws.
  */
 import type { CatalogueEntry } from '../../core/manifest/catalogue.ts';
 import type { Tour } from '../../core/manifest/schema.ts';
+import { failure, type Result, success } from '../../core/result.ts';
+import { fetchJson } from '../net/fetch-json.ts';
+import { loadProblem, schemaProblems } from '../net/problems.ts';
 
 export type { CatalogueEntry };
 
-export type Loaded<T> =
-  | { ok: true; value: T }
-  | { ok: false; reason: 'not-found' | 'invalid' | 'network'; detail: string };
+/** Where the app gets its content; tests give the app a fake one. */
+export interface TourSource {
+  loadCatalogue(): Promise<Result<CatalogueEntry[]>>;
+  loadTour(tourId: string): Promise<Result<Tour>>;
+}
 
 export const toursRoot = (): URL => new URL('tours/', document.baseURI);
 export const tourBaseUrl = (tourId: string): string => new URL(`${tourId}/`, toursRoot()).href;
 
-export async function loadCatalogue(): Promise<Loaded<CatalogueEntry[]>> {
-  const result = await fetchJson(new URL('index.json', toursRoot()).href);
+export async function loadCatalogue(): Promise<Result<CatalogueEntry[]>> {
+  const url = new URL('index.json', toursRoot()).href;
+  const result = await fetchJson(url, { cache: 'no-cache' });
   if (!result.ok) return result;
-  const tours = (result.value as { tours?: unknown }).tours;
+  const tours = (result.value as { tours?: unknown } | null)?.tours;
   if (!Array.isArray(tours))
-    return { ok: false, reason: 'invalid', detail: 'index.json has no "tours" list' };
-  return { ok: true, value: tours as CatalogueEntry[] };
+    return failure(loadProblem('catalogue-invalid', url, 'no "tours" list', ['tours']));
+  return success(tours as CatalogueEntry[]);
 }
 
-export async function loadTour(tourId: string): Promise<Loaded<Tour>> {
+export async function loadTour(tourId: string): Promise<Result<Tour>> {
+  const url = new URL('tour.json', tourBaseUrl(tourId)).href;
   // The schema (zod) is loaded beside the manifest, not in the tourist's first chunk.
   const [result, schema] = await Promise.all([
-    fetchJson(new URL('tour.json', tourBaseUrl(tourId)).href),
+    fetchJson(url, { cache: 'no-cache' }),
     import('../../core/manifest/schema.ts'),
   ]);
   if (!result.ok) return result;
   const parsed = schema.Tour.safeParse(result.value);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return { ok: false, reason: 'invalid', detail: `${first?.path.join('.')}: ${first?.message}` };
-  }
-  return { ok: true, value: parsed.data };
+  if (!parsed.success) return failure(schemaProblems(parsed.error.issues, url, 'tour-invalid'));
+  return success(parsed.data);
 }
 
-async function fetchJson(url: string): Promise<Loaded<unknown>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { cache: 'no-cache' });
-  } catch (error) {
-    return { ok: false, reason: 'network', detail: String(error) };
-  }
-  if (response.status === 404) return { ok: false, reason: 'not-found', detail: url };
-  if (!response.ok) return { ok: false, reason: 'network', detail: `${response.status} ${url}` };
-  try {
-    return { ok: true, value: await response.json() };
-  } catch {
-    return { ok: false, reason: 'invalid', detail: `${url} is not JSON` };
-  }
-}
+export const publishedTours: TourSource = { loadCatalogue, loadTour };

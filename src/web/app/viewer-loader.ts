@@ -22,6 +22,7 @@ export interface LoadedViewer {
 export function prefetchViewer(): void {
   const ignore = () => undefined;
   void import('../viewer/tour-viewer.ts').catch(ignore);
+  void import('../viewer/psv-port.ts').catch(ignore);
   void import('../viewer/adapters.ts')
     .then(({ loadAdapter }) => loadAdapter('equirect-tiles'), ignore)
     .catch(ignore);
@@ -38,13 +39,17 @@ export async function createViewer(
   settings: ViewerSettings,
 ): Promise<LoadedViewer | null> {
   const kind = adapterKindFor(tour);
-  const [{ TourViewer }, { loadAdapter }] = await Promise.all([
+  const [{ TourViewer }, { createPsvPort }, { loadAdapter }] = await Promise.all([
     import('../viewer/tour-viewer.ts'),
+    import('../viewer/psv-port.ts'),
     import('../viewer/adapters.ts'),
   ]);
   const setting = await loadAdapter(kind);
   try {
-    return { viewer: new TourViewer({ ...settings, adapter: { kind, setting } }), kind };
+    return {
+      viewer: new TourViewer({ ...settings, adapter: { kind, setting } }, createPsvPort),
+      kind,
+    };
   } catch {
     // Photo Sphere Viewer throws when the browser has no WebGL 2.
     return null;

@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 import { ID_PATTERN, LANG_PATTERN } from '../../core/manifest/ids.ts';
+import { formatJsonPath } from '../../core/manifest/problems.ts';
+import { failure, type Problem, type Result, success } from '../../core/result.ts';
+import { fetchJson } from '../net/fetch-json.ts';
+import { schemaProblems } from '../net/problems.ts';
 
 export const KioskConfig = z
   .object({
@@ -34,24 +38,26 @@ export const KioskConfig = z
 
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
-export type KioskConfigResult = { ok: true; config: KioskConfig } | { ok: false; message: string };
-
-export function parseKioskConfig(data: unknown, file: string): KioskConfigResult {
+/**
+ * The profile's data checked against the schema: the config with its defaults filled in, or
+ * every problem found (one per unknown key), each with the file and its JSON path.
+ */
+export function parseKioskConfig(data: unknown, file: string): Result<KioskConfig> {
   const parsed = KioskConfig.safeParse(data);
-  if (parsed.success) return { ok: true, config: parsed.data };
-  const issues = parsed.error.issues.map(
-    (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-  );
-  return { ok: false, message: `${file}: ${issues.join('; ')}` };
+  if (parsed.success) return success(parsed.data);
+  return failure(schemaProblems(parsed.error.issues, file, 'kiosk-profile-invalid'));
 }
 
-export async function loadKioskConfig(profile: string): Promise<KioskConfigResult> {
+export async function loadKioskConfig(profile: string): Promise<Result<KioskConfig>> {
   const file = `kiosk/${profile}.json`;
-  try {
-    const response = await fetch(new URL(file, document.baseURI), { cache: 'no-cache' });
-    if (!response.ok) return { ok: false, message: `${file}: HTTP ${response.status}` };
-    return parseKioskConfig(await response.json(), file);
-  } catch (error) {
-    return { ok: false, message: `${file}: ${String(error)}` };
-  }
+  const result = await fetchJson(new URL(file, document.baseURI).href, { cache: 'no-cache' });
+  // Problems name the profile as the site has it, not the device's full URL.
+  if (!result.ok) return failure(result.problems.map((problem) => ({ ...problem, file })));
+  return parseKioskConfig(result.value, file);
 }
+
+/** One line per problem, for the screen of a misconfigured kiosk (staff read it). */
+export const describeKioskProblems = (problems: readonly Problem[]): string =>
+  problems
+    .map((p) => `${p.file} ${formatJsonPath(p.path)}: ${p.message.en} / ${p.message.vi}`)
+    .join('\n');

@@ -4,10 +4,7 @@
  */
 import type { Translator } from '../i18n/i18n.ts';
 import { h } from '../ui/dom.ts';
-
-/** The dev server has no service worker and no file lists: offline is a built-site feature. */
-export const offlineSupported = (): boolean =>
-  !import.meta.env.DEV && 'caches' in window && 'serviceWorker' in navigator;
+import { offlineSupported } from './support.ts';
 
 export function offlineSlot(tourId: string, t: Translator): HTMLElement | null {
   if (!offlineSupported()) return null;

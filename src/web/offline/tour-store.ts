@@ -5,7 +5,10 @@
  * that fails half-way leaves the old version whole. The service worker serves from the
  * pointed cache (sw-tours.ts).
  */
+import type { Result } from '../../core/result.ts';
+import { fetchJson } from '../net/fetch-json.ts';
 import { DownloadError, downloadFiles, type Progress } from './download.ts';
+import { parseFileList } from './file-list.ts';
 import {
   deletePointer,
   FILE_LIST,
@@ -22,15 +25,16 @@ import {
 
 export { DownloadError, type Progress, type TourPointer };
 
-export { offlineSupported } from './offline-slot.ts';
+export { offlineSupported } from './support.ts';
 
 const tourUrl = (tourId: string, path: string): string =>
   new URL(`tours/${tourId}/${path}`, document.baseURI).href;
 
-export async function fetchFileList(tourId: string): Promise<TourFileList> {
-  const response = await fetch(tourUrl(tourId, FILE_LIST), { cache: 'no-store' });
-  if (!response.ok) throw new DownloadError('network', FILE_LIST);
-  return (await response.json()) as TourFileList;
+/** The published file list of a tour, fetched and checked. */
+export async function fetchFileList(tourId: string): Promise<Result<TourFileList>> {
+  const url = tourUrl(tourId, FILE_LIST);
+  const result = await fetchJson(url, { cache: 'no-store' });
+  return result.ok ? parseFileList(result.value, url) : result;
 }
 
 export const savedVersion = (tourId: string): Promise<TourPointer | undefined> =>
@@ -47,7 +51,10 @@ export interface SaveOptions {
  * Returns the pointer of the version in use afterwards.
  */
 export async function saveTour(tourId: string, options: SaveOptions = {}): Promise<TourPointer> {
-  const list = await fetchFileList(tourId);
+  const fetched = await fetchFileList(tourId);
+  // Whatever went wrong with the list, the visitor's remedy is the same: try again later.
+  if (!fetched.ok) throw new DownloadError('network', FILE_LIST);
+  const list = fetched.value;
   const current = await readPointer(tourId);
   if (current?.version === list.version) return current;
   void navigator.storage?.persist?.().catch(() => false);

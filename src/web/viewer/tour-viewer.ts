@@ -1,6 +1,8 @@
 /**
  * One Photo Sphere Viewer for the whole visit: tours and scenes are switched inside it, the
- * viewer is never recreated (recreating leaks WebGL contexts and textures).
+ * viewer is never recreated (recreating leaks WebGL contexts and textures). This module holds
+ * the scene rules (which scene, which arrival view, what a failure does); PSV itself is
+ * reached through a `ViewerPort` (viewer-port.ts; the real one is psv-port.ts).
  *
  * Emits typed DOM events:
  * - `scene-change`  a scene is on screen (detail: { sceneId })
@@ -9,28 +11,20 @@
  * - `hotspot`       an info, audio or link hotspot was activated (detail: HotspotData)
  */
 
-import { AutorotatePlugin } from '@photo-sphere-viewer/autorotate-plugin';
-import { Viewer } from '@photo-sphere-viewer/core';
-import { GalleryPlugin } from '@photo-sphere-viewer/gallery-plugin';
-import { MarkersPlugin } from '@photo-sphere-viewer/markers-plugin';
 import type {
   VirtualTourLink,
   VirtualTourNode,
   VirtualTourTransitionOptions,
 } from '@photo-sphere-viewer/virtual-tour-plugin';
-import '@photo-sphere-viewer/core/index.css';
-import '@photo-sphere-viewer/markers-plugin/index.css';
-import '@photo-sphere-viewer/virtual-tour-plugin/index.css';
-import '@photo-sphere-viewer/gallery-plugin/index.css';
 import type { LinkView } from '../../core/links/deep-link.ts';
 import type { Hotspot, Scene, Tour, View } from '../../core/manifest/schema.ts';
 import { positionToRadians, viewFromRadians } from '../../core/angles.ts';
 import { buildNode, buildNodes, type HotspotData, type NodeLabels } from './nodes.ts';
-import { TourPlugin } from './tour-plugin.ts';
 import { neighbourTiles } from './tile-prefetch.ts';
 import type { AdapterSetting } from './adapters.ts';
 import type { AdapterKind } from './panorama-config.ts';
 import type { TourViewerEvents } from './viewer-events.ts';
+import type { ViewerPort, ViewerPortFactory } from './viewer-port.ts';
 export { on, type TourViewerEvents } from './viewer-events.ts';
 
 export interface TourViewerOptions {
@@ -60,11 +54,8 @@ function prefersSavingData(): boolean {
   const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
   return connection?.saveData === true;
 }
-const IDLE_AUTOROTATE_MS = 30_000;
-
 export class TourViewer extends EventTarget {
-  readonly psv: Viewer;
-  private readonly plugin: TourPlugin;
+  private readonly port: ViewerPort;
   private readonly options: TourViewerOptions;
   private tour: Tour | null = null;
   private baseUrl = '';
@@ -76,49 +67,32 @@ export class TourViewer extends EventTarget {
   private pendingView: LinkView | null = null;
   private viewTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(options: TourViewerOptions) {
+  /**
+   * `createPort` builds the panorama viewer (psv-port.ts in the browser, a fake in tests); it
+   * throws when the browser has no WebGL 2.
+   */
+  constructor(options: TourViewerOptions, createPort: ViewerPortFactory) {
     super();
     this.options = options;
-    this.psv = new Viewer({
-      container: options.container,
-      adapter: options.adapter.setting,
-      lang: options.psvLang,
-      loadingTxt: options.psvLang.loading ?? '',
-      navbar: ['zoom', 'autorotate', 'gallery', 'fullscreen'],
-      canvasBackground: '#111',
-      touchmoveTwoFingers: false,
-      mousewheelCtrlKey: false,
-      defaultTransition: { speed: 600, rotation: false, effect: 'fade' },
-      plugins: [
-        [MarkersPlugin, {}],
-        [
-          GalleryPlugin,
-          { visibleOnLoad: false, hideOnClick: true, thumbnailSize: { width: 160, height: 90 } },
-        ],
-        [
-          AutorotatePlugin,
-          {
-            autostartDelay: options.reducedMotion ? null : IDLE_AUTOROTATE_MS,
-            autostartOnIdle: !options.reducedMotion,
-            autorotateSpeed: '1rpm',
-            autorotatePitch: 0,
-          },
-        ],
-        [
-          TourPlugin,
-          {
-            renderMode: '2d',
-            // Neighbours' previews load ahead, unless the visitor asked to save data.
-            preload: !prefersSavingData(),
-            showLinkTooltip: false,
-            transitionOptions: this.transitionFor,
-          },
-        ],
-      ],
-    });
-    this.plugin = this.psv.getPlugin<TourPlugin>(TourPlugin);
-    this.plugin.onNodeFailed = (nodeId) => this.handleFailure(nodeId);
-    this.listen();
+    this.port = createPort(
+      {
+        container: options.container,
+        adapter: options.adapter.setting,
+        psvLang: options.psvLang,
+        reducedMotion: options.reducedMotion ?? false,
+        // Neighbours' previews load ahead, unless the visitor asked to save data.
+        preload: !prefersSavingData(),
+      },
+      {
+        nodeChanged: (nodeId) => this.arrived(nodeId),
+        nodeFailed: (nodeId) => this.handleFailure(nodeId),
+        markerSelected: (data) => {
+          if (data) this.emit('hotspot', data as HotspotData);
+        },
+        viewMoved: () => this.scheduleViewEvent(),
+        transitionFor: this.transitionFor,
+      },
+    );
   }
 
   get sceneId(): string | null {
@@ -134,7 +108,7 @@ export class TourViewer extends EventTarget {
     const start = this.sceneOrStart(options.sceneId);
     this.currentScene = null;
     this.loadingScene = start;
-    this.plugin.setNodes(this.nodes(), start);
+    this.port.setNodes(this.nodes(), start);
   }
 
   /**
@@ -154,24 +128,22 @@ export class TourViewer extends EventTarget {
     }
     this.pendingView = view ?? null;
     this.loadingScene = target;
-    void this.plugin.setCurrentNode(target);
+    void this.port.setCurrentNode(target);
     return true;
   }
 
   autorotate(on: boolean): void {
-    const plugin = this.psv.getPlugin<AutorotatePlugin>(AutorotatePlugin);
-    if (on && !this.options.reducedMotion) plugin.start();
-    else plugin.stop();
+    this.port.autorotate(on && !this.options.reducedMotion);
   }
 
   lookAt(view: LinkView): void {
-    this.psv.rotate(positionToRadians(view));
-    if (view.zoom !== undefined) this.psv.zoom(view.zoom);
+    this.port.rotate(positionToRadians(view));
+    if (view.zoom !== undefined) this.port.zoom(view.zoom);
   }
 
   currentView(): LinkView {
-    const { yaw, pitch } = this.psv.getPosition();
-    return viewFromRadians(yaw, pitch, this.psv.getZoomLevel());
+    const { yaw, pitch, zoom } = this.port.position();
+    return viewFromRadians(yaw, pitch, zoom);
   }
 
   /** Re-labels everything in place: no reload, the panorama stays. */
@@ -179,7 +151,7 @@ export class TourViewer extends EventTarget {
     this.lang = lang;
     this.options.labels = labels;
     this.options.psvLang = psvLang;
-    this.psv.setOption('lang', psvLang);
+    this.port.setLang(psvLang);
     if (!this.tour) return;
     for (const scene of this.tour.scenes) {
       const node = this.node(scene);
@@ -189,13 +161,13 @@ export class TourViewer extends EventTarget {
         links: node.links ?? [],
         markers: node.markers ?? [],
       };
-      this.plugin.updateNode(update);
+      this.port.updateNode(update);
     }
   }
 
   destroy(): void {
     clearTimeout(this.viewTimer);
-    this.psv.destroy();
+    this.port.destroy();
   }
 
   private nodes(): VirtualTourNode[] {
@@ -258,31 +230,21 @@ export class TourViewer extends EventTarget {
 
   private activate(scene: Scene, hotspot: Hotspot): void {
     if (hotspot.type === 'scene') {
-      const link = this.plugin.getCurrentNode()?.links?.find((l) => l.data?.hotspot === hotspot);
-      void this.plugin.setCurrentNode(hotspot.target, undefined, link);
+      const link = this.port.currentLinks().find((l) => l.data?.hotspot === hotspot);
+      void this.port.setCurrentNode(hotspot.target, link);
       return;
     }
     this.emit('hotspot', { sceneId: scene.id, hotspot });
   }
 
-  private listen(): void {
-    this.plugin.addEventListener('node-changed', ({ node }) => {
-      this.currentScene = node.id;
-      this.schedulePrefetch(node.id);
-      this.loadingScene = null;
-      // A view asked for while the scene was already loading arrives after its transition.
-      if (this.pendingView) this.lookAt(this.pendingView);
-      this.pendingView = null;
-      this.emit('scene-change', { sceneId: node.id });
-    });
-    const markers = this.psv.getPlugin<MarkersPlugin>(MarkersPlugin);
-    markers.addEventListener('select-marker', ({ marker }) => {
-      const data = marker.config.data as HotspotData | undefined;
-      if (data) this.emit('hotspot', data);
-    });
-    const onViewChange = () => this.scheduleViewEvent();
-    this.psv.addEventListener('position-updated', onViewChange);
-    this.psv.addEventListener('zoom-updated', onViewChange);
+  private arrived(nodeId: string): void {
+    this.currentScene = nodeId;
+    this.schedulePrefetch(nodeId);
+    this.loadingScene = null;
+    // A view asked for while the scene was already loading arrives after its transition.
+    if (this.pendingView) this.lookAt(this.pendingView);
+    this.pendingView = null;
+    this.emit('scene-change', { sceneId: nodeId });
   }
 
   /**
@@ -294,7 +256,7 @@ export class TourViewer extends EventTarget {
     const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
     idle(() => {
       if (this.currentScene !== sceneId || !this.tour) return;
-      const { width, height } = this.psv.getSize();
+      const { width, height } = this.port.size();
       const urls = neighbourTiles(this.tour, sceneId, { width, height });
       for (const path of urls) this.prefetchTile(new URL(path, this.baseUrl).href);
     });
@@ -311,8 +273,7 @@ export class TourViewer extends EventTarget {
 
   private handleFailure(sceneId: string): void {
     // PSV's own overlay is generic and English; the shell shows a translated one instead.
-    this.psv.hideError();
-    this.psv.loader.hide();
+    this.port.hideError();
     this.currentScene = sceneId;
     this.loadingScene = null;
     this.emit('scene-error', { sceneId });
