@@ -1,80 +1,85 @@
-/** Client of the dev server's editor endpoint (`/__editor/tours`). */
+/**
+ * Client of the dev server's editor endpoint (`/__editor/tours`). Requests and answers are
+ * the ones of `core/editor-protocol.ts`, which the server checks too; an answer of another
+ * shape is an error here, not a silent `undefined` later.
+ */
+import type { z } from 'zod';
+import {
+  CreateTourResponse,
+  editorUrl,
+  ErrorResponse,
+  ListToursResponse,
+  LoadManifestResponse,
+  NarrateResponse,
+  SaveManifestResponse,
+  UploadResponse,
+  WRITE_HEADER,
+  WRITE_HEADER_VALUE,
+  type CreateTourRequest,
+  type NarrateRequest,
+  type TourSummary,
+} from '../core/editor-protocol.ts';
 
-export interface TourSummary {
-  id: string;
-  title?: Record<string, string>;
+export { encodePath } from '../core/editor-protocol.ts';
+export type { LoadManifestResponse as LoadedManifest, TourSummary };
+
+const WRITE_HEADERS = { [WRITE_HEADER]: WRITE_HEADER_VALUE };
+const JSON_WRITE_HEADERS = { ...WRITE_HEADERS, 'Content-Type': 'application/json' };
+
+/** The answer parsed with `schema`; a refusal throws the server's plain message. */
+async function answer<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+  const body: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const refusal = ErrorResponse.safeParse(body);
+    throw new Error(refusal.success ? refusal.data.error : `HTTP ${response.status}`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new Error(`HTTP ${response.status}: unexpected answer`);
+  return parsed.data;
 }
-
-export interface LoadedManifest {
-  id: string;
-  text: string;
-  /** Last modification of tour.json (ms since 1970). */
-  mtime: number;
-  /** Every file of the tour folder, relative to it. */
-  files: string[];
-}
-
-const BASE = '/__editor/tours';
-const WRITE_HEADERS = { 'X-Tour-Editor': '1' };
-
-async function json<T>(response: Response): Promise<T> {
-  const body = (await response.json().catch(() => ({}))) as T & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
-  return body;
-}
-
-export const encodePath = (relative: string): string =>
-  relative.split('/').map(encodeURIComponent).join('/');
 
 export const listTours = async (): Promise<TourSummary[]> =>
-  (await json<{ tours: TourSummary[] }>(await fetch(BASE))).tours;
+  (await answer(await fetch(editorUrl.tours()), ListToursResponse)).tours;
 
-export const loadManifest = async (id: string): Promise<LoadedManifest> =>
-  json<LoadedManifest>(await fetch(`${BASE}/${encodeURIComponent(id)}`, { cache: 'no-store' }));
+export const loadManifest = async (id: string): Promise<LoadManifestResponse> =>
+  answer(await fetch(editorUrl.tour(id), { cache: 'no-store' }), LoadManifestResponse);
 
-export async function createTour(input: {
-  id: string;
-  title: Record<string, string>;
-  languages: string[];
-}): Promise<void> {
-  await json(
-    await fetch(BASE, {
-      method: 'POST',
-      headers: { ...WRITE_HEADERS, 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-    }),
-  );
+export async function createTour(input: CreateTourRequest): Promise<void> {
+  const response = await fetch(editorUrl.tours(), {
+    method: 'POST',
+    headers: JSON_WRITE_HEADERS,
+    body: JSON.stringify(input),
+  });
+  await answer(response, CreateTourResponse);
 }
 
 export async function saveManifest(id: string, data: unknown): Promise<number> {
-  const response = await fetch(`${BASE}/${encodeURIComponent(id)}/tour.json`, {
+  const response = await fetch(editorUrl.file(id, 'tour.json'), {
     method: 'PUT',
-    headers: { ...WRITE_HEADERS, 'Content-Type': 'application/json' },
+    headers: JSON_WRITE_HEADERS,
     body: JSON.stringify(data),
   });
-  return (await json<{ mtime: number }>(response)).mtime;
+  return (await answer(response, SaveManifestResponse)).mtime;
 }
 
 export async function uploadFile(id: string, relative: string, file: Blob): Promise<void> {
-  await json(
-    await fetch(`${BASE}/${encodeURIComponent(id)}/${encodePath(relative)}`, {
-      method: 'PUT',
-      headers: { ...WRITE_HEADERS, 'Content-Type': file.type || 'application/octet-stream' },
-      body: file,
-    }),
-  );
+  const response = await fetch(editorUrl.file(id, relative), {
+    method: 'PUT',
+    headers: { ...WRITE_HEADERS, 'Content-Type': file.type || 'application/octet-stream' },
+    body: file,
+  });
+  await answer(response, UploadResponse);
 }
 
 /** Has the local server read `text` aloud into audio/<lang>/<scene>.mp3 (+ .vtt captions). */
 export async function generateNarration(
   id: string,
-  input: { scene: string; lang: string; text: string },
-): Promise<{ audio: string; captions: string; seconds: number }> {
-  return json(
-    await fetch(`${BASE}/${encodeURIComponent(id)}/__narrate`, {
-      method: 'POST',
-      headers: { ...WRITE_HEADERS, 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-    }),
-  );
+  input: NarrateRequest,
+): Promise<NarrateResponse> {
+  const response = await fetch(editorUrl.narrate(id), {
+    method: 'POST',
+    headers: JSON_WRITE_HEADERS,
+    body: JSON.stringify(input),
+  });
+  return answer(response, NarrateResponse);
 }

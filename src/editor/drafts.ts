@@ -29,7 +29,7 @@ async function run<T>(
     return await new Promise<T>((resolve, reject) => {
       const transaction = db.transaction(STORE, mode);
       const request = action(transaction.objectStore(STORE));
-      transaction.oncomplete = () => resolve(request.result as T);
+      transaction.oncomplete = () => resolve(request.result);
       transaction.onerror = () => reject(transaction.error);
     });
   } finally {

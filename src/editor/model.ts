@@ -7,6 +7,9 @@ import type { Hotspot, LangMap, Position, Scene, Tour, View } from '../core/mani
 
 export type HotspotType = Hotspot['type'];
 
+/** The hotspot of one kind: `HotspotOf<'info'>` has `body` and `image`, no `target`. */
+export type HotspotOf<K extends HotspotType> = Extract<Hotspot, { type: K }>;
+
 /** What the side panel shows. */
 export type Selection =
   | { kind: 'tour'; field?: string }
@@ -145,6 +148,65 @@ export function updateHotspot(
   return mapHotspot(tour, sceneId, hotspotId, change);
 }
 
+const isKind = <K extends HotspotType>(hotspot: Hotspot, kind: K): hotspot is HotspotOf<K> =>
+  hotspot.type === kind;
+
+/**
+ * Changes a hotspot only if it is of `kind`, so `change` sees (and must return) that kind's
+ * fields: a scene link cannot be given a `body`, nor an info hotspot lose its `title`. A hotspot
+ * of another kind (or none with that id) leaves the tour as it was, shared.
+ */
+export function updateHotspotOfKind<K extends HotspotType>(
+  tour: Tour,
+  sceneId: string,
+  hotspotId: string,
+  kind: K,
+  change: (hotspot: HotspotOf<K>) => HotspotOf<K>,
+): Tour {
+  const current = sceneOf(tour, sceneId)?.hotspots?.find((h) => h.id === hotspotId);
+  if (!current || !isKind(current, kind)) return tour;
+  return mapHotspot(tour, sceneId, hotspotId, (h) => (isKind(h, kind) ? change(h) : h));
+}
+
+type Change<K extends HotspotType> = (hotspot: HotspotOf<K>) => HotspotOf<K>;
+
+export const updateSceneHotspot = (t: Tour, s: string, h: string, change: Change<'scene'>) =>
+  updateHotspotOfKind(t, s, h, 'scene', change);
+export const updateInfoHotspot = (t: Tour, s: string, h: string, change: Change<'info'>) =>
+  updateHotspotOfKind(t, s, h, 'info', change);
+export const updateAudioHotspot = (t: Tour, s: string, h: string, change: Change<'audio'>) =>
+  updateHotspotOfKind(t, s, h, 'audio', change);
+export const updateLinkHotspot = (t: Tour, s: string, h: string, change: Change<'link'>) =>
+  updateHotspotOfKind(t, s, h, 'link', change);
+
+/** Every kind has a title (optional for scene links): one setter for all of them. */
+export function setHotspotTitle(tour: Tour, sceneId: string, hotspotId: string, title: LangMap) {
+  return mapHotspot(tour, sceneId, hotspotId, (h) => ({ ...h, title }));
+}
+
+/** The view on arriving through a scene link; undefined goes back to the target's start view. */
+export function setArrival(tour: Tour, sceneId: string, hotspotId: string, view?: View): Tour {
+  return updateSceneHotspot(tour, sceneId, hotspotId, ({ arrival: _old, ...link }) => {
+    if (!view) return link;
+    const arrival: View = { yaw: round1(view.yaw), pitch: round1(view.pitch) };
+    if (view.zoom !== undefined) arrival.zoom = Math.round(view.zoom);
+    return { ...link, arrival };
+  });
+}
+
+/** The picture of an info hotspot; undefined removes it. */
+export function setInfoImage(tour: Tour, sceneId: string, hotspotId: string, image?: string) {
+  return updateInfoHotspot(tour, sceneId, hotspotId, ({ image: _old, ...info }) =>
+    image ? { ...info, image } : info,
+  );
+}
+
+/** The text fields a hotspot of any kind may have, read without knowing its kind. */
+export function hotspotText(hotspot: Hotspot, field: 'title' | 'body'): LangMap | undefined {
+  if (field === 'title') return hotspot.title;
+  return hotspot.type === 'info' ? hotspot.body : undefined;
+}
+
 export function updateScene(tour: Tour, sceneId: string, change: (scene: Scene) => Scene): Tour {
   return mapScene(tour, sceneId, change);
 }
@@ -217,9 +279,7 @@ export function missingLanguages(tour: Tour, map: LangMap | undefined): string[]
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
     item && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(
-          Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
-        )
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : 1)))
       : item,
   );
 }
@@ -255,6 +315,6 @@ export function moveScene(tour: Tour, sceneId: string, step: -1 | 1): Tour {
   const to = from + step;
   if (from < 0 || to < 0 || to >= tour.scenes.length) return tour;
   const scenes = [...tour.scenes];
-  [scenes[from], scenes[to]] = [scenes[to] as Scene, scenes[from] as Scene];
+  scenes.splice(to, 0, ...scenes.splice(from, 1));
   return { ...tour, scenes };
 }

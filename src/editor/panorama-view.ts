@@ -102,15 +102,14 @@ export class PanoramaView {
     });
     viewer.addEventListener('click', ({ data }) => {
       if (data.rightclick) return;
-      const target = data.target as Element | undefined;
-      if (target?.closest?.('.ed-marker')) return;
+      if (data.target instanceof Element && data.target.closest('.ed-marker')) return;
       this.handlers.onClick({
         yaw: normalizeYaw(toDegrees(data.yaw)),
         pitch: toDegrees(data.pitch),
       });
     });
     this.viewer = viewer;
-    this.markers = viewer.getPlugin(MarkersPlugin) as MarkersPlugin;
+    this.markers = viewer.getPlugin<MarkersPlugin>(MarkersPlugin);
     return viewer;
   }
 
@@ -149,7 +148,8 @@ export class PanoramaView {
     if (event.button !== 0 || !this.viewer || !this.markers) return;
     event.preventDefault(); // no compatibility mouse events: PSV does not rotate
     event.stopPropagation();
-    const element = event.currentTarget as HTMLElement;
+    const element = event.currentTarget;
+    if (!(element instanceof HTMLElement)) return;
     element.setPointerCapture(event.pointerId);
     const startX = event.clientX;
     const startY = event.clientY;

@@ -2,7 +2,9 @@
  * Export and import of a tour as one zip (tour.json at the top, assets beside it), for places
  * where no dev server can write files. fflate is loaded only when a zip is made or opened.
  */
+import { problem } from '../core/manifest/problems.ts';
 import { firstBadZipPath } from '../core/paths.ts';
+import { failure, type Result, success } from '../core/result.ts';
 
 export const MANIFEST = 'tour.json';
 
@@ -20,33 +22,42 @@ export async function buildTourZip(
   return zipSync(entries, { level: 0 });
 }
 
-export type OpenedZip =
-  | { ok: true; manifest: unknown; files: Map<string, Uint8Array> }
-  | { ok: false; reason: 'badPath'; name: string }
-  | { ok: false; reason: 'notZip' | 'noManifest' | 'badJson' };
+export interface OpenedZip {
+  /** tour.json as parsed JSON: not validated (the editor shows its problems once opened). */
+  manifest: unknown;
+  files: Map<string, Uint8Array>;
+}
 
-/** Reads a tour zip; refuses it whole when one name could lead outside the tour folder. */
-export async function openTourZip(bytes: Uint8Array): Promise<OpenedZip> {
+/**
+ * Reads a tour zip; refuses it whole when one name could lead outside the tour folder.
+ * `file` is the zip's own name, for the problems.
+ */
+export async function openTourZip(
+  bytes: Uint8Array,
+  file = 'tour.zip',
+): Promise<Result<OpenedZip>> {
   const { unzipSync, strFromU8 } = await import('fflate');
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes);
   } catch {
-    return { ok: false, reason: 'notZip' };
+    return failure(problem('zip-unreadable', {}, file));
   }
   const bad = firstBadZipPath(Object.keys(entries));
-  if (bad) return { ok: false, reason: 'badPath', name: bad.name };
+  if (bad) {
+    return failure(problem('zip-bad-path', { name: bad.name }, file, [bad.name]));
+  }
   const manifestBytes = entries[MANIFEST];
-  if (!manifestBytes) return { ok: false, reason: 'noManifest' };
+  if (!manifestBytes) return failure(problem('zip-no-manifest', {}, file));
   let manifest: unknown;
   try {
     manifest = JSON.parse(strFromU8(manifestBytes));
   } catch {
-    return { ok: false, reason: 'badJson' };
+    return failure(problem('zip-bad-json', {}, file, [MANIFEST]));
   }
   const files = new Map<string, Uint8Array>();
   // Folder entries end in "/" and carry nothing.
   for (const [name, data] of Object.entries(entries))
     if (name !== MANIFEST && !name.endsWith('/')) files.set(name, data);
-  return { ok: true, manifest, files };
+  return success({ manifest, files });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/editor/locales/en.json';
 import vi from '../../src/editor/locales/vi.json';
-import { formatManifest } from '../../src/node/editor-server/editor-plugin.ts';
+import { formatManifest } from '../../src/node/editor-server/format-manifest.ts';
 import { History } from '../../src/editor/history.ts';
 import { judgeSize } from '../../src/editor/image-check.ts';
 import {
@@ -16,6 +16,7 @@ import {
   uniqueId,
 } from '../../src/editor/model.ts';
 import type { Tour } from '../../src/core/manifest/schema.ts';
+import { success } from '../../src/core/result.ts';
 
 const base: Tour = {
   version: 1,
@@ -107,10 +108,24 @@ describe('formatManifest and judgeSize', () => {
   });
 
   it('judges panorama sizes', () => {
-    expect(judgeSize(4096, 2048)).toEqual({ ok: true, width: 4096, height: 2048 });
-    expect(judgeSize(16384, 8192)).toMatchObject({ ok: true, warning: 'tooLarge' });
-    expect(judgeSize(1024, 512)).toMatchObject({ ok: true, warning: 'tooSmall' });
-    expect(judgeSize(4000, 3000)).toMatchObject({ ok: false, reason: 'notPanorama' });
+    const codes = (result: ReturnType<typeof judgeSize>) => result.problems.map((p) => p.code);
+    expect(judgeSize(4096, 2048)).toEqual(success({ width: 4096, height: 2048 }));
+    expect(judgeSize(16384, 8192)).toMatchObject({ ok: true, value: { width: 16384 } });
+    expect(codes(judgeSize(16384, 8192))).toEqual(['image-too-large']);
+    expect(judgeSize(16384, 8192).problems[0]?.severity).toBe('warning');
+    expect(judgeSize(1024, 512)).toMatchObject({ ok: true });
+    expect(codes(judgeSize(1024, 512))).toEqual(['image-too-small']);
+    expect(judgeSize(4000, 3000)).toMatchObject({ ok: false });
+    expect(codes(judgeSize(4000, 3000))).toEqual(['image-not-panorama']);
+  });
+
+  it("words a refused panorama with the editor's own strings, in both languages", () => {
+    const [problem] = judgeSize(4000, 3000, 'hall.jpg').problems;
+    expect(problem).toMatchObject({ severity: 'error', file: 'hall.jpg', path: [] });
+    expect(problem?.message.en).toBe(
+      'hall.jpg is 4000×3000: a panorama must be twice as wide as high (2:1).',
+    );
+    expect(problem?.message.vi).toContain('4000×3000');
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { EDITOR_BASE } from '../../core/editor-protocol.ts';
 import { isId } from '../../core/manifest/ids.ts';
 
 /** Largest upload accepted (a 16K panorama JPEG stays well below). */
@@ -80,7 +81,7 @@ export type EditorRoute =
  */
 export function parseEditorRoute(url: string): EditorRoute | undefined {
   const pathOnly = url.split(/[?#]/, 1)[0] ?? '';
-  const prefix = '/__editor/tours';
+  const prefix = EDITOR_BASE;
   if (pathOnly === prefix || pathOnly === `${prefix}/`) return { kind: 'list' };
   if (!pathOnly.startsWith(`${prefix}/`)) return undefined;
   const segments = safeRelativeSegments(pathOnly.slice(prefix.length + 1));

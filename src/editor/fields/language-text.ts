@@ -1,0 +1,70 @@
+/** One text field in every language of the tour, side by side, with its length counter. */
+import type { LangMap, Tour } from '../../core/manifest/schema.ts';
+import { h } from '../../web/ui/dom.ts';
+import type { EditorContext } from '../context.ts';
+import { missingLanguages, setText } from '../model.ts';
+
+/** Kiosk-friendly lengths (characters). */
+export const MAX_TITLE = 60;
+export const MAX_TEXT = 500;
+
+export interface LanguageTextOptions {
+  field: 'title' | 'description' | 'narration' | 'body';
+  map: LangMap | undefined;
+  max: number;
+  /** The live value: another language of the map may have changed since it was drawn. */
+  read: (tour: Tour) => LangMap | undefined;
+  /** The tour with the map changed. */
+  change: (tour: Tour, map: LangMap) => Tour;
+  mergeKey: string;
+  /** An optional text nobody wrote yet is not "missing"; one written in some language is. */
+  optional?: boolean;
+}
+
+export function languageTextField(ctx: EditorContext, options: LanguageTextOptions): Node {
+  const { store } = ctx;
+  const { field, map, max } = options;
+  const t = store.t;
+  const tour = store.tour;
+  const started = Object.values(map ?? {}).some((text) => text.trim() !== '');
+  const missing = new Set(options.optional && !started ? [] : missingLanguages(tour, map));
+  const multiline = field !== 'title';
+  const columns = tour.languages.map((lang) => {
+    const attrs = { 'data-field': field, 'data-lang': lang, lang, placeholder: t('missing') };
+    const input = multiline
+      ? h('textarea', { ...attrs, rows: '3' })
+      : h('input', { ...attrs, type: 'text' });
+    input.value = map?.[lang] ?? '';
+    const counter = h('small', { class: 'ed-count' });
+    const column = h(
+      'label',
+      { class: 'ed-lang' },
+      h('span', { class: 'ed-lang-code' }, lang),
+      input,
+      counter,
+    );
+    const refresh = () => {
+      const length = input.value.length;
+      counter.textContent =
+        length > max ? t('tooLong', { max }) : t('length', { count: length, max });
+      column.classList.toggle('missing', missing.has(lang) && !input.value.trim());
+      column.classList.toggle('too-long', length > max);
+    };
+    refresh();
+    input.addEventListener('input', () => {
+      refresh();
+      const current = options.read(store.tour) ?? map;
+      store.commit(options.change(store.tour, setText(current, lang, input.value)), {
+        mergeKey: `${options.mergeKey}.${lang}`,
+        keepPanel: true,
+      });
+    });
+    return column;
+  });
+  return h(
+    'fieldset',
+    { class: 'ed-langs', 'data-field-group': field },
+    h('legend', {}, t(`field_${field}`)),
+    ...columns,
+  );
+}

@@ -1,0 +1,27 @@
+/** How scenes, hotspots and problems are named in the lists and the viewer. */
+import type { Problem } from '../core/manifest/problems.ts';
+import type { Hotspot, Scene, Tour } from '../core/manifest/schema.ts';
+import { textOf } from '../core/manifest/text.ts';
+import { sceneOf, selectionForPath } from './model.ts';
+
+/** A scene's title in the editor's language, else its id. */
+export const sceneName = (tour: Tour, scene: Scene, lang: string): string =>
+  textOf(scene.title, lang, tour.defaultLanguage) || scene.id;
+
+/** A hotspot's title; a scene link without one is named after its target, as visitors see it. */
+export function hotspotLabel(tour: Tour, hotspot: Hotspot, lang: string): string {
+  const own = textOf(hotspot.title, lang, tour.defaultLanguage);
+  if (own) return own;
+  if (hotspot.type === 'scene') {
+    const target = sceneOf(tour, hotspot.target);
+    return target ? sceneName(tour, target, lang) : hotspot.target || hotspot.id;
+  }
+  return hotspot.id;
+}
+
+/** `louvre › to-b` or the tour: where a problem is, before its message. */
+export function problemPlace(tour: Tour, problem: Problem, tourLabel: string): string {
+  const place = selectionForPath(tour, problem.path);
+  if (place.kind === 'tour') return tourLabel;
+  return place.kind === 'scene' ? place.sceneId : `${place.sceneId} › ${place.hotspotId}`;
+}

@@ -1,0 +1,64 @@
+/**
+ * The bar above the viewer: what a click in the panorama places and "use this view"; while an
+ * arrival view is chosen, the bar that confirms or cancels it.
+ */
+import { h, replaceChildren } from '../../web/ui/dom.ts';
+import type { EditorContext } from '../context.ts';
+import { type HotspotType, setArrival, setStartView } from '../model.ts';
+import type { ArrivalPick } from '../store.ts';
+
+const PLACE_TYPES = ['none', 'scene', 'info', 'audio', 'link'] as const satisfies ReadonlyArray<
+  HotspotType | 'none'
+>;
+
+export function renderToolbar(ctx: EditorContext, toolbar: HTMLElement): void {
+  const { store, view } = ctx;
+  const t = store.t;
+  if (!store.open || !store.sceneId) return replaceChildren(toolbar);
+  if (store.arrivalPick) return renderArrivalBar(ctx, toolbar, store.arrivalPick);
+  const select = h('select', { 'data-testid': 'place-type', 'aria-label': t('clickPlaces') });
+  for (const type of PLACE_TYPES) {
+    const label = type === 'none' ? t('placeNothing') : t(`type_${type}`);
+    select.append(h('option', { value: type, selected: type === store.placeType }, label));
+  }
+  select.addEventListener('change', () => {
+    store.placeType = PLACE_TYPES.find((type) => type === select.value) ?? 'none';
+  });
+  const useView = h('button', { type: 'button', 'data-action': 'use-view' }, t('useView'));
+  useView.addEventListener('click', () => {
+    const sceneId = store.sceneId;
+    if (!sceneId) return;
+    store.commit(setStartView(store.tour, sceneId, view.currentView()));
+  });
+  replaceChildren(toolbar, h('label', {}, t('clickPlaces'), ' ', select), useView);
+}
+
+/** Toolbar while choosing a link's arrival view inside its target scene. */
+function renderArrivalBar(
+  { store, view }: EditorContext,
+  toolbar: HTMLElement,
+  pick: ArrivalPick,
+): void {
+  const t = store.t;
+  const use = h(
+    'button',
+    { type: 'button', class: 'primary', 'data-action': 'arrival-use' },
+    t('arrivalUse'),
+  );
+  use.addEventListener('click', () => {
+    const arrival = view.currentView();
+    store.endArrivalPick(pick);
+    store.commit(setArrival(store.tour, pick.sceneId, pick.hotspotId, arrival));
+  });
+  const cancel = h('button', { type: 'button', 'data-action': 'arrival-cancel' }, t('cancel'));
+  cancel.addEventListener('click', () => {
+    store.endArrivalPick(pick);
+    store.refresh();
+  });
+  replaceChildren(
+    toolbar,
+    h('p', { class: 'ed-pick', role: 'status' }, t('arrivalPickHint')),
+    use,
+    cancel,
+  );
+}

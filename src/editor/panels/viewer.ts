@@ -1,0 +1,38 @@
+/**
+ * The panorama of the current scene with its hotspots; while an arrival view is chosen, the
+ * link's target, turned to the arrival already set.
+ */
+import * as api from '../api.ts';
+import type { EditorContext } from '../context.ts';
+import { hotspotLabel } from '../labels.ts';
+import { sceneOf } from '../model.ts';
+
+export function renderViewer({ store, view }: EditorContext, box: HTMLElement): void {
+  const open = store.open;
+  const scene = open && store.sceneId ? sceneOf(store.tour, store.sceneId) : undefined;
+  box.classList.toggle('empty', !scene);
+  if (!open || !scene) {
+    view.hide(open ? store.t('noScene') : store.t('noTour'));
+    return;
+  }
+  const tour = store.tour;
+  const selected = store.selection.kind === 'hotspot' ? store.selection.hotspotId : undefined;
+  const pick = store.arrivalPick;
+  const pickLink = pick
+    ? sceneOf(tour, pick.sceneId)?.hotspots?.find((hs) => hs.id === pick.hotspotId)
+    : undefined;
+  const arrival = pickLink?.type === 'scene' ? pickLink.arrival : undefined;
+  const source = scene.panorama.source ?? scene.panorama.preview ?? '';
+  view.show({
+    key: `${open.id}/${scene.id}`,
+    url: `/tours/${open.id}/${api.encodePath(source)}`,
+    startView: arrival ?? scene.startView,
+    markers: (scene.hotspots ?? []).map((hotspot) => ({
+      id: hotspot.id,
+      type: hotspot.type,
+      position: hotspot.position,
+      label: hotspotLabel(tour, hotspot, store.lang),
+      selected: hotspot.id === selected,
+    })),
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * Files going into and out of the open tour: panoramas that become scenes, pictures and sounds
+ * copied into its folder, the tour as one zip. Each uploads through the endpoint, records the
+ * file as present (validation checks that referenced files exist) and reports on the status line.
+ */
+import type { LangMap } from '../core/manifest/schema.ts';
+import * as api from './api.ts';
+import { checkPanorama } from './image-check.ts';
+import { addScene, uniqueId } from './model.ts';
+import type { EditorStore } from './store.ts';
+import { blobPart, normalize, reasonOf } from './util.ts';
+import { h } from '../web/ui/dom.ts';
+
+/** Copies a chosen file into `folder/` of the tour; its path relative to tour.json, or undefined. */
+export async function attachFile(
+  store: EditorStore,
+  file: File,
+  folder: string,
+): Promise<string | undefined> {
+  const open = store.open;
+  if (!open) return undefined;
+  const dot = file.name.lastIndexOf('.');
+  const ext =
+    dot > 0
+      ? file.name
+          .slice(dot + 1)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+      : '';
+  const stem = uniqueId(dot > 0 ? file.name.slice(0, dot) : file.name, []);
+  const relative = `${folder}/${stem}${ext ? `.${ext}` : ''}`;
+  store.say(store.t('uploading', { name: file.name }));
+  try {
+    await api.uploadFile(open.id, relative, file);
+  } catch (error) {
+    store.say(store.t('saveFailed', { reason: reasonOf(error) }));
+    return undefined;
+  }
+  open.files.add(relative);
+  // Cleared without redrawing: the caller's change redraws the header.
+  store.status = '';
+  return relative;
+}
+
+/** Each panorama checked, uploaded to panoramas/ and made a new scene, selected. */
+export async function addPanoramas(store: EditorStore, files: readonly File[]): Promise<void> {
+  const open = store.open;
+  if (!open) return;
+  const messages: string[] = [];
+  for (const file of files) {
+    const check = await checkPanorama(file);
+    messages.push(...check.problems.map((problem) => problem.message[store.lang]));
+    if (!check.ok) continue;
+    const dot = file.name.lastIndexOf('.');
+    const base = dot > 0 ? file.name.slice(0, dot) : file.name;
+    const ext = (dot > 0 ? file.name.slice(dot + 1) : 'jpg').toLowerCase();
+    const fileBase = uniqueId(
+      base,
+      [...open.files]
+        .filter((f) => f.startsWith('panoramas/'))
+        .map((f) => f.slice('panoramas/'.length).replace(/\.[^.]+$/, '')),
+    );
+    const relative = `panoramas/${fileBase}.${ext}`;
+    store.say(store.t('uploading', { name: file.name }));
+    try {
+      await api.uploadFile(open.id, relative, file);
+    } catch (error) {
+      messages.push(store.t('saveFailed', { reason: reasonOf(error) }));
+      continue;
+    }
+    open.files.add(relative);
+    const tour = store.tour;
+    const sceneId = uniqueId(
+      base,
+      tour.scenes.map((s) => s.id),
+    );
+    const title: LangMap = { [tour.defaultLanguage]: base };
+    store.commit(addScene(tour, { id: sceneId, title, source: relative }), {
+      select: { kind: 'scene', sceneId },
+    });
+  }
+  store.say(messages.join(' '));
+}
+
+/** Downloads tour.json and every file of the tour folder as one zip. */
+export async function exportZip(store: EditorStore): Promise<void> {
+  if (!store.open) return;
+  const { id, files } = store.open;
+  const { buildTourZip } = await import('./zip.ts');
+  const contents = new Map<string, Uint8Array>();
+  for (const relative of files) {
+    const response = await fetch(`/tours/${id}/${api.encodePath(relative)}`);
+    if (response.ok) contents.set(relative, new Uint8Array(await response.arrayBuffer()));
+  }
+  const zip = await buildTourZip(store.tour, contents);
+  const url = URL.createObjectURL(new Blob([blobPart(zip)], { type: 'application/zip' }));
+  const link = h('a', { href: url, download: `${id}.zip` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  store.say(store.t('exported', { name: `${id}.zip`, count: contents.size }));
+}
+
+/** Opens a tour zip as an unsaved change of the open tour: assets copied, manifest in the draft. */
+export async function importZip(store: EditorStore, file: File): Promise<void> {
+  const open = store.open;
+  if (!open) return;
+  const { openTourZip } = await import('./zip.ts');
+  const opened = await openTourZip(new Uint8Array(await file.arrayBuffer()), file.name);
+  if (!opened.ok) {
+    return store.say(opened.problems.map((problem) => problem.message[store.lang]).join(' '));
+  }
+  try {
+    for (const [relative, bytes] of opened.value.files) {
+      await api.uploadFile(open.id, relative, new Blob([blobPart(bytes)]));
+      open.files.add(relative);
+    }
+  } catch (error) {
+    return store.say(store.t('saveFailed', { reason: reasonOf(error) }));
+  }
+  // The zip may come from another tour: it becomes this one.
+  const tour = normalize(Object.assign({}, opened.value.manifest, { id: open.id }));
+  const first = tour.scenes[0]?.id;
+  store.commit(tour, { select: first ? { kind: 'scene', sceneId: first } : { kind: 'tour' } });
+  store.say(store.t('imported', { count: opened.value.files.size }));
+}
