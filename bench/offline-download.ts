@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createStaticServer } from '../src/node/serve/static-server.mjs';
+import { createStaticServer } from '../src/node/serve/static-server.ts';
 import type { TourFileList } from '../src/core/publish/tour-files.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { SLOW_4G } from './measure.ts';

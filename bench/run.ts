@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { createStaticServer } from '../src/node/serve/static-server.mjs';
+import { createStaticServer } from '../src/node/serve/static-server.ts';
 import { prepareBaseline, readScenes, SITE, startPanoramaPrefixes } from './prepare.ts';
 import { measureLoad, measureMemory, type LoadSample, type MemorySample } from './measure.ts';
 import { BASELINE, OURS } from './pages.ts';

@@ -1,14 +1,28 @@
 /**
- * `npm start`: serves the built site (`dist/`) on 127.0.0.1. Port from `PORT`, else 4173;
- * a busy port makes it try the next ones.
+ * `npm start`: serves the built site on 127.0.0.1. Folder from `--root <dir>` (or `SERVE_ROOT`),
+ * else `dist/`; port from `PORT`, else 4173; a busy port makes it try the next ones.
+ * The server is TypeScript (it shares the path checks of `src/`), run through tsx as the
+ * `tour` command is.
  */
 import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createStaticServer } from '../src/node/serve/static-server.mjs';
+import { parseArgs } from 'node:util';
+import { register } from 'tsx/esm/api';
 
-const root = fileURLToPath(new URL('../dist/', import.meta.url));
-if (!existsSync(`${root}index.html`)) {
-  console.error('dist/index.html is missing: run `npm run build` first (or `npm start`).');
+register();
+/** @type {typeof import('../src/node/serve/static-server.ts')} */
+const { createStaticServer } = await import(
+  new URL('../src/node/serve/static-server.ts', import.meta.url).href
+);
+
+const { values } = parseArgs({ options: { root: { type: 'string' } } });
+const chosen = values.root ?? process.env.SERVE_ROOT;
+const root = chosen ? resolve(chosen) : fileURLToPath(new URL('../dist/', import.meta.url));
+if (!existsSync(join(root, 'index.html'))) {
+  console.error(
+    `${join(root, 'index.html')} is missing: run \`npm run build\` first (or \`npm start\`).`,
+  );
   process.exit(1);
 }
 

@@ -1,6 +1,7 @@
 /**
- * Filesystem helpers for commands that read tour folders. The manifest module stays pure and
- * receives these as callbacks.
+ * File-system helpers for everything in `src/node` that reads tour folders (commands, build,
+ * servers): the one `isInside`, real-path checks, and the one rule for listing tours. The
+ * manifest module stays pure and receives these as callbacks.
  */
 import type { Dirent } from 'node:fs';
 import { access, readdir, realpath, stat } from 'node:fs/promises';
@@ -55,22 +56,43 @@ async function hasExactCase(
   return true;
 }
 
-/** Folders of `<cwd>/tours` that hold a tour.json, sorted by name. */
-export async function findTourDirs(cwd: string): Promise<string[]> {
+/**
+ * The real path of `relative` inside `root`, or undefined when it does not exist or lies outside
+ * (symbolic links are followed, then checked: an author's folder may hold links to anywhere).
+ */
+export async function resolveInside(root: string, relative: string): Promise<string | undefined> {
+  try {
+    const realRoot = await realpath(root);
+    const real = await realpath(join(realRoot, relative));
+    return real === realRoot || isInside(realRoot, real) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The one rule for which folders are tours: the sub-folders of `toursDir` (not links to
+ * folders) that hold a tour.json, by name, sorted. Used by the commands and the build.
+ */
+export async function listTourFolders(toursDir: string): Promise<string[]> {
   let entries: Dirent[];
   try {
-    entries = await readdir(join(cwd, 'tours'), { withFileTypes: true });
+    entries = await readdir(toursDir, { withFileTypes: true });
   } catch {
     return [];
   }
-  const dirs = entries.filter((entry) => entry.isDirectory()).map((entry) => `tours/${entry.name}`);
+  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   const withManifest = await Promise.all(
-    dirs.map((dir) =>
-      access(join(cwd, dir, MANIFEST_NAME)).then(
-        () => dir,
+    names.map((name) =>
+      access(join(toursDir, name, MANIFEST_NAME)).then(
+        () => name,
         () => undefined,
       ),
     ),
   );
-  return withManifest.filter((dir): dir is string => dir !== undefined).sort();
+  return withManifest.filter((name): name is string => name !== undefined).sort();
 }
+
+/** The tours of `<cwd>/tours` as the commands name them (`tours/<id>`), sorted. */
+export const findTourDirs = async (cwd: string): Promise<string[]> =>
+  (await listTourFolders(join(cwd, 'tours'))).map((name) => `tours/${name}`);

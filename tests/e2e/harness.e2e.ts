@@ -5,7 +5,7 @@
 import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
-import { createStaticServer } from '../../src/node/serve/static-server.mjs';
+import { createStaticServer } from '../../src/node/serve/static-server.ts';
 
 const baseUrl = inject('baseUrl');
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createStaticServer } from '../../src/node/serve/static-server.mjs';
+import { createStaticServer } from '../../src/node/serve/static-server.ts';
 import type { Tour } from '../../src/core/manifest/schema.ts';
 import type { TourFileList } from '../../src/core/publish/tour-files.ts';
 import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from '../support/browser.ts';

@@ -233,6 +233,23 @@ describe('tourRequestSegments', () => {
       expect(tourRequestSegments(bad), bad).toBeUndefined();
     }
   });
+
+  it('refuses what the built site refuses: hidden names, control characters, drive letters', () => {
+    for (const bad of [
+      '/tours/demo/.env',
+      '/tours/demo/%2egit/config',
+      '/tours/demo/a%0a.jpg',
+      '/tours/demo/C:x.jpg',
+    ]) {
+      expect(tourRequestSegments(bad), bad).toBeUndefined();
+    }
+    expect(tourRequestSegments('/tours/demo/audio/vi/b%C3%A0.mp3')).toEqual([
+      'demo',
+      'audio',
+      'vi',
+      'bà.mp3',
+    ]);
+  });
 });
 
 describe('the sample tour', () => {

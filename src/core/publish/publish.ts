@@ -7,6 +7,7 @@
 import { type CatalogueEntry, type CatalogueIndex, INDEX_VERSION } from '../manifest/catalogue.ts';
 import { panoramaFiles, representativeImage } from '../manifest/panorama.ts';
 import type { EquirectTiles, Tour } from '../manifest/schema.ts';
+import { decodePathSegments, requestPath } from '../paths.ts';
 
 export { type CatalogueEntry, type CatalogueIndex, INDEX_VERSION };
 export const THUMBNAIL_WIDTH = 512;
@@ -181,24 +182,9 @@ export function catalogueIndex(entries: readonly CatalogueEntry[]): CatalogueInd
 
 /**
  * Splits a request path below `/tours/` into decoded segments, refusing anything that could
- * leave the folder once decoded (`..`, `%2e%2e`, encoded slashes, NUL). Works on the raw path:
- * URL parsers resolve `%2e%2e` before we could see it.
+ * leave the folder once decoded (the rules of `decodePathSegments`).
  */
 export function tourRequestSegments(rawPath: string, prefix = '/tours/'): string[] | undefined {
-  const pathOnly = rawPath.split(/[?#]/, 1)[0] ?? '';
-  if (!pathOnly.startsWith(prefix)) return undefined;
-  const segments: string[] = [];
-  for (const raw of pathOnly.slice(prefix.length).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return undefined;
-    }
-    if (segment === '' || segment === '.' || segment === '..' || /[/\\\0]/.test(segment)) {
-      return undefined;
-    }
-    segments.push(segment);
-  }
-  return segments;
+  const path = requestPath(rawPath);
+  return path.startsWith(prefix) ? decodePathSegments(path.slice(prefix.length)) : undefined;
 }

@@ -10,7 +10,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Plugin, ViteDevServer } from 'vite';
-import { createRequestHandler, resolveInside, sendText } from '../serve/static-server.mjs';
+import { listTourFolders, MANIFEST_NAME, resolveInside } from '../fs.ts';
+import { createRequestHandler, sendText } from '../serve/static-server.ts';
 import {
   formatJsonPath,
   hasErrors,
@@ -83,11 +84,9 @@ export interface Publication {
 /** Every sub-folder of `toursDir` with a tour.json, checked by the manifest validator. */
 export async function listTours(toursDir: string): Promise<TourListing> {
   const listing: TourListing = { tours: [], skipped: [] };
-  const entries = await readdir(toursDir, { withFileTypes: true }).catch(() => []);
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-  for (const id of folders.sort()) {
+  for (const id of await listTourFolders(toursDir)) {
     const dir = path.join(toursDir, id);
-    const absolute = path.join(dir, 'tour.json');
+    const absolute = path.join(dir, MANIFEST_NAME);
     const text = await readFile(absolute, 'utf8').catch(() => undefined);
     if (text === undefined) continue;
     const file = path.relative(process.cwd(), absolute) || absolute;

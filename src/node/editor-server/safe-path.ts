@@ -5,7 +5,9 @@
  */
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../fs.ts';
 import { EDITOR_BASE } from '../../core/editor-protocol.ts';
+import { decodePathSegments } from '../../core/paths.ts';
 import { isId } from '../../core/manifest/ids.ts';
 
 /** Largest upload accepted (a 16K panorama JPEG stays well below). */
@@ -46,28 +48,11 @@ export const isAllowedRequest = (facts: RequestFacts): boolean =>
   isLoopbackAddress(facts.remoteAddress) && isLocalHost(facts.host) && isLocalOrigin(facts.origin);
 
 /**
- * Splits a raw (still encoded) relative path into decoded segments, refusing anything that
- * could leave the folder: `..`, `.`, empty segments, absolute paths, backslashes, NUL, encoded
- * slashes, control characters, bad percent-encoding. Undefined when refused.
+ * Splits a raw (still encoded) relative path into decoded segments, or undefined when refused:
+ * the one checker in `core/paths.ts`, which also refuses absolute paths (their first segment
+ * is empty) and drive letters.
  */
-export function safeRelativeSegments(raw: string): string[] | undefined {
-  if (raw === '' || raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) return undefined;
-  const segments: string[] = [];
-  for (const part of raw.split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(part);
-    } catch {
-      return undefined;
-    }
-    if (segment === '' || segment === '.' || segment === '..') return undefined;
-    // eslint-disable-next-line no-control-regex
-    if (/[/\\\u0000-\u001f\u007f]/.test(segment) || /^[A-Za-z]:/.test(segment)) return undefined;
-    if (segment.startsWith('.')) return undefined; // no hidden files (.git, .env)
-    segments.push(segment);
-  }
-  return segments;
-}
+export const safeRelativeSegments = decodePathSegments;
 
 export type EditorRoute =
   | { kind: 'list' }
@@ -128,9 +113,6 @@ export async function resolveWritablePath(
   if (existing && (existing.isSymbolicLink() || !existing.isFile())) return undefined;
   return target;
 }
-
-const isInside = (root: string, candidate: string): boolean =>
-  candidate.startsWith(root + path.sep);
 
 /** Asset extensions the editor may upload (tour.json has its own route). */
 const UPLOADABLE = /\.(jpe?g|png|webp|avif|mp3|ogg|opus|m4a|wav|vtt)$/i;

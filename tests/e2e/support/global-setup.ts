@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { createStaticServer } from '../../../src/node/serve/static-server.mjs';
+import { createStaticServer } from '../../../src/node/serve/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
