@@ -6,7 +6,14 @@
  */
 import type { Problem } from './manifest/problems.ts';
 
-export type { JsonPath, LocalizedMessage, Problem, Severity } from './manifest/problems.ts';
+export type {
+  JsonPath,
+  LocalizedMessage,
+  Problem,
+  ProblemCode,
+  Severity,
+} from './manifest/problems.ts';
+export { problem } from './manifest/problems.ts';
 
 export type Result<T> =
   { ok: true; value: T; problems: Problem[] } | { ok: false; problems: Problem[] };

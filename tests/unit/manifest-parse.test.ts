@@ -22,7 +22,7 @@ describe('parseManifestText', () => {
   it('parses valid JSON', () => {
     expect(parseManifestText('{"a": [1, 2]}', FILE)).toEqual({
       ok: true,
-      data: { a: [1, 2] },
+      value: { a: [1, 2] },
       problems: [],
     });
   });
@@ -59,7 +59,7 @@ describe('parseManifestText', () => {
   });
 
   it('accepts a byte-order mark', () => {
-    expect(parseManifestText('\uFEFF{"a": 1}', FILE)).toMatchObject({ ok: true, data: { a: 1 } });
+    expect(parseManifestText('\uFEFF{"a": 1}', FILE)).toMatchObject({ ok: true, value: { a: 1 } });
   });
 
   it('reports duplicate keys (JSON would silently keep the last)', () => {

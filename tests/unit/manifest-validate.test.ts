@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateTourDir } from '../../src/node/cli/commands/validate.ts';
-import { closestMatch, suggestId } from '../../src/core/manifest/messages.ts';
+import { closestMatch, messages, suggestId } from '../../src/core/manifest/messages.ts';
+import type { LocalizedMessage } from '../../src/core/manifest/problems.ts';
 import { formatJsonPath, type Problem } from '../../src/core/manifest/problems.ts';
 import { checkAssetPath } from '../../src/core/manifest/semantics.ts';
 import { validateTourData, validateTourText } from '../../src/core/manifest/validate.ts';
@@ -258,14 +259,18 @@ describe('validateTourText', () => {
 
 describe('helpers', () => {
   it('keeps asset paths inside the tour folder', () => {
-    expect(checkAssetPath('panoramas/a.jpg')).toEqual({ ok: true, path: 'panoramas/a.jpg' });
-    expect(checkAssetPath('./a/../b.jpg')).toEqual({ ok: true, path: 'b.jpg' });
-    expect(checkAssetPath('../b.jpg')).toEqual({ ok: false, reason: 'escapes' });
-    expect(checkAssetPath('/b.jpg')).toEqual({ ok: false, reason: 'absolute' });
-    expect(checkAssetPath('C:\\b.jpg')).toEqual({ ok: false, reason: 'absolute' });
-    expect(checkAssetPath('//cdn.example/b.jpg')).toEqual({ ok: false, reason: 'absolute' });
-    expect(checkAssetPath('data:image/png;base64,AAAA')).toEqual({ ok: false, reason: 'url' });
-    expect(checkAssetPath('a\\b.jpg')).toEqual({ ok: false, reason: 'backslash' });
+    expect(checkAssetPath('panoramas/a.jpg')).toMatchObject({ ok: true, value: 'panoramas/a.jpg' });
+    expect(checkAssetPath('./a/../b.jpg')).toMatchObject({ ok: true, value: 'b.jpg' });
+    // The reason is told by the problem: its code, and the message written for that reason.
+    const refused = (path: string, code: string, message: LocalizedMessage) =>
+      expect(checkAssetPath(path)).toMatchObject({ ok: false, problems: [{ code, message }] });
+    const outside = 'path-outside-tour';
+    refused('../b.jpg', outside, messages.pathEscapes('../b.jpg'));
+    refused('/b.jpg', outside, messages.pathAbsolute('/b.jpg'));
+    refused('C:\\b.jpg', outside, messages.pathAbsolute('C:\\b.jpg'));
+    refused('//cdn.example/b.jpg', outside, messages.pathAbsolute('//cdn.example/b.jpg'));
+    refused('data:image/png;base64,AAAA', outside, messages.pathUrl('data:image/png;base64,AAAA'));
+    refused('a\\b.jpg', 'path-backslash', messages.pathBackslash('a\\b.jpg', 'a/b.jpg'));
   });
 
   it('suggests the closest known word for a typo only', () => {

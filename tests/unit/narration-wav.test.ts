@@ -31,9 +31,9 @@ describe('readWav', () => {
     const parsed = readWav(encodeWav(tone(22050 * 2 + 11025)));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.wav.format).toEqual(MONO16);
-    expect(frameCount(parsed.wav)).toBe(55125);
-    expect(wavDuration(parsed.wav)).toBe(2.5);
+    expect(parsed.value.format).toEqual(MONO16);
+    expect(frameCount(parsed.value)).toBe(55125);
+    expect(wavDuration(parsed.value)).toBe(2.5);
   });
 
   it('skips unknown chunks and cuts a streamed data size to the bytes present', () => {
@@ -47,17 +47,21 @@ describe('readWav', () => {
     bytes.set(plain.subarray(36), 36 + list.length);
     new DataView(bytes.buffer).setUint32(36 + list.length + 4, 0xffffffff, true);
     const parsed = readWav(bytes);
-    expect(parsed.ok && frameCount(parsed.wav)).toBe(100);
+    expect(parsed.ok && frameCount(parsed.value)).toBe(100);
   });
 
   it('reports files it cannot read, as values', () => {
-    expect(readWav(new Uint8Array(4))).toEqual({
+    const refusal = (bytes: Uint8Array) => {
+      const parsed = readWav(bytes);
+      return { ok: parsed.ok, error: parsed.ok ? undefined : parsed.problems[0]?.message.en };
+    };
+    expect(refusal(new Uint8Array(4))).toEqual({
       ok: false,
       error: 'not a WAV file (no RIFF/WAVE header)',
     });
     const float = encodeWav(tone(10, { ...MONO16, audioFormat: 3 }));
-    expect(readWav(float)).toEqual({ ok: false, error: 'unsupported WAV format 3' });
-    expect(readWav(encodeWav(tone(10)).subarray(0, 36))).toEqual({
+    expect(refusal(float)).toEqual({ ok: false, error: 'unsupported WAV format 3' });
+    expect(refusal(encodeWav(tone(10)).subarray(0, 36))).toEqual({
       ok: false,
       error: 'no data chunk',
     });
@@ -69,24 +73,25 @@ describe('joinWavs', () => {
     const joined = joinWavs([tone(2205), tone(4410, MONO16, 9)], 0.35);
     expect(joined.ok).toBe(true);
     if (!joined.ok) return;
+    const { value } = joined;
     const pauseFrames = Math.round(0.35 * 22050); // 7718 (7717.5 rounded)
-    expect(joined.durations).toEqual([0.1, 0.2]);
-    expect(joined.pause).toBe(pauseFrames / 22050);
-    expect(frameCount(joined.wav)).toBe(2205 + pauseFrames + 4410);
-    expect(wavDuration(joined.wav)).toBeCloseTo(0.1 + joined.pause + 0.2, 12);
-    const data = joined.wav.data;
+    expect(value.durations).toEqual([0.1, 0.2]);
+    expect(value.pause).toBe(pauseFrames / 22050);
+    expect(frameCount(value.wav)).toBe(2205 + pauseFrames + 4410);
+    expect(wavDuration(value.wav)).toBeCloseTo(0.1 + value.pause + 0.2, 12);
+    const data = value.wav.data;
     expect(data[2205 * 2 - 1]).toBe(7);
     expect(data.subarray(2205 * 2, (2205 + pauseFrames) * 2).every((b) => b === 0)).toBe(true);
     expect(data[(2205 + pauseFrames) * 2]).toBe(9);
     // Written and read back, the joined file has the same length.
-    const back = readWav(encodeWav(joined.wav));
-    expect(back.ok && wavDuration(back.wav)).toBe(wavDuration(joined.wav));
+    const back = readWav(encodeWav(value.wav));
+    expect(back.ok && wavDuration(back.value)).toBe(wavDuration(value.wav));
   });
 
   it('uses mid-scale silence for unsigned 8-bit PCM', () => {
     const u8 = { ...MONO16, byteRate: 22050, blockAlign: 1, bitsPerSample: 8 };
     const joined = joinWavs([tone(1, u8), tone(1, u8)], 2 / 22050);
-    expect(joined.ok && [...joined.wav.data]).toEqual([7, 128, 128, 7]);
+    expect(joined.ok && [...joined.value.wav.data]).toEqual([7, 128, 128, 7]);
   });
 
   it('refuses parts of different formats and an empty list', () => {

@@ -36,14 +36,15 @@ describe('formatWebVtt / parseWebVtt', () => {
     expect(vtt.startsWith('WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.852\n')).toBe(true);
     expect(parseWebVtt(vtt)).toEqual({
       ok: true,
-      cues: cues.map((cue, index) => ({ ...cue, id: String(index + 1) })),
+      value: cues.map((cue, index) => ({ ...cue, id: String(index + 1) })),
+      problems: [],
     });
   });
 
   it('folds blank lines inside a cue text, which would otherwise end the cue', () => {
     const vtt = formatWebVtt([{ start: 1, end: 2, text: 'line one\n\n  line two ' }]);
     const parsed = parseWebVtt(vtt);
-    expect(parsed.ok && parsed.cues[0]?.text).toBe('line one\nline two');
+    expect(parsed.ok && parsed.value[0]?.text).toBe('line one\nline two');
   });
 
   it('tolerates BOM, CRLF, ids, settings, NOTE/STYLE blocks, markup and entities', () => {
@@ -75,19 +76,23 @@ describe('formatWebVtt / parseWebVtt', () => {
     ].join('\r\n');
     expect(parseWebVtt(source)).toEqual({
       ok: true,
-      cues: [
+      value: [
         { id: 'intro', start: 1, end: 3.5, text: 'Xin chào & chào mừng!' },
         { start: 4, end: 5, text: 'Dòng một\nDòng hai <3 … 🏛' },
       ],
+      problems: [],
     });
   });
 
   it('reports a file that is not WebVTT', () => {
-    expect(parseWebVtt('1\n00:00:01,000 --> 00:00:02,000\nSubRip\n')).toEqual({
+    expect(parseWebVtt('1\n00:00:01,000 --> 00:00:02,000\nSubRip\n')).toMatchObject({
       ok: false,
-      error: 'missing-header',
+      problems: [{ code: 'missing-header' }],
     });
-    expect(parseWebVtt('WEBVTTX\n')).toEqual({ ok: false, error: 'missing-header' });
-    expect(parseWebVtt('WEBVTT')).toEqual({ ok: true, cues: [] });
+    expect(parseWebVtt('WEBVTTX\n')).toMatchObject({
+      ok: false,
+      problems: [{ code: 'missing-header' }],
+    });
+    expect(parseWebVtt('WEBVTT')).toEqual({ ok: true, value: [], problems: [] });
   });
 });

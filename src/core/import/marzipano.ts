@@ -4,6 +4,8 @@
  * its fov is vertical like ours.
  */
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { problem } from '../manifest/problems.ts';
+import { failure, type Result, success } from '../result.ts';
 import {
   type ImportPlan,
   type ImportWarning,
@@ -36,20 +38,20 @@ const FACES = ['l', 'f', 'r', 'b', 'u', 'd'] as const;
 
 /**
  * The object assigned in data.js (`var APP_DATA = {…};`), read as JSON, never run: the file
- * comes from elsewhere. Throws a message naming what is wrong.
+ * comes from elsewhere. `file` names data.js in the problem that says what is wrong.
  */
-export function parseMarzipanoData(text: string): Json {
+export function parseMarzipanoData(text: string, file = 'data.js'): Result<Json> {
   const start = text.indexOf('{', Math.max(0, text.search(/=\s*\{/)));
   const end = text.lastIndexOf('}');
   if (start < 0 || end < start)
-    throw new Error('data.js holds no object (expected "var APP_DATA = {…}")');
+    return failure(problem('not-marzipano', { path: file, reason: 'no-object' }, file));
   const errors: ParseError[] = [];
   const data: unknown = parseJsonc(text.slice(start, end + 1), errors, {
     allowTrailingComma: true,
   });
   if (errors.length > 0 || !isRecord(data) || !Array.isArray(data.scenes))
-    throw new Error('data.js is not a Marzipano Tool export (no "scenes" list)');
-  return data;
+    return failure(problem('not-marzipano', { path: file, reason: 'no-scenes' }, file));
+  return success(data);
 }
 
 export function importMarzipano(data: Json, options: { lang: string; tourId: string }): ImportPlan {

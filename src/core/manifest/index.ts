@@ -12,13 +12,19 @@ export {
   type TextPosition,
 } from './parse.ts';
 export {
+  type Finding,
+  finding,
   formatJsonPath,
   hasErrors,
   type JsonPath,
   type LocalizedMessage,
   type Problem,
+  problem,
+  type ProblemCode,
+  type ProblemDetails,
   type Severity,
 } from './problems.ts';
+export { PROBLEMS } from './problem-codes.ts';
 export * from './schema.ts';
 export { type AssetPathCheck, checkAssetPath } from './semantics.ts';
 export { type LocalizedText, localize, textOf } from './text.ts';

@@ -4,7 +4,7 @@
  * The JSON path and line are shown beside the message, so messages need not repeat them.
  */
 import { ID_PATTERN } from './ids.ts';
-import type { LocalizedMessage } from './problems.ts';
+import type { LocalizedMessage } from './problem-basics.ts';
 
 type M = LocalizedMessage;
 

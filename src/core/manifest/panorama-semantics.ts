@@ -4,7 +4,6 @@
  * name every placeholder, and the files of faces and tiles exist. Tiles are checked as a set
  * so a missing tiles folder is one message, not hundreds.
  */
-import { messages } from './messages.ts';
 import {
   cubeTilePaths,
   declaredKinds,
@@ -12,16 +11,11 @@ import {
   missingPlaceholders,
   panoramaFamily,
 } from './panorama.ts';
-import type { JsonPath, LocalizedMessage, Severity } from './problems.ts';
+import { type Finding, finding, type JsonPath } from './problems.ts';
 import { CUBE_FACES, CubeTiles, EquirectTiles } from './schema.ts';
 import { isRecord } from './schema-walk.ts';
 
-export interface PanoramaFinding {
-  severity: Severity;
-  code: string;
-  path: JsonPath;
-  message: LocalizedMessage;
-}
+export type PanoramaFinding = Finding;
 
 /** A panorama as read from unchecked data, with where it sits in the manifest. */
 export interface PanoramaView {
@@ -29,32 +23,22 @@ export interface PanoramaView {
   value: Record<string, unknown>;
 }
 
-const error = (code: string, path: JsonPath, message: LocalizedMessage): PanoramaFinding => ({
-  severity: 'error',
-  code,
-  path,
-  message,
-});
-
 /** Kind rules: one kind per panorama, one family per tour, complete tile templates. */
 export function panoramaKindFindings(panoramas: readonly PanoramaView[]): PanoramaFinding[] {
   const findings: PanoramaFinding[] = [];
   let firstFamily: { family: string; path: JsonPath } | undefined;
   for (const { path, value } of panoramas) {
     const kinds = declaredKinds(value);
-    if (kinds.length === 0)
-      findings.push(error('panorama-missing', path, messages.panoramaMissing()));
+    if (kinds.length === 0) findings.push(finding('panorama-missing', {}, path));
     if (kinds.length > 1)
-      findings.push(error('panorama-kinds', path, messages.panoramaKinds(kinds.join(', '))));
+      findings.push(finding('panorama-kinds', { kinds: kinds.join(', ') }, path));
     findings.push(...templateFindings(path, value));
     const [kind] = kinds;
     if (kinds.length !== 1 || kind === undefined) continue;
     const family = panoramaFamily(kind);
     if (!firstFamily) firstFamily = { family, path };
     else if (firstFamily.family !== family)
-      findings.push(
-        error('panorama-mixed', path, messages.panoramaMixed(family, firstFamily.family)),
-      );
+      findings.push(finding('panorama-mixed', { family, first: firstFamily.family }, path));
   }
   return findings;
 }
@@ -65,9 +49,7 @@ function templateFindings(path: JsonPath, value: Record<string, unknown>): Panor
     if (!isRecord(tiles) || typeof tiles.path !== 'string') return [];
     const missing = missingPlaceholders(tiles.path, key === 'cubeTiles');
     if (missing.length === 0) return [];
-    return [
-      error('tile-template', [...path, key, 'path'], messages.tileTemplate(missing.join(', '))),
-    ];
+    return [finding('tile-template', { missing: missing.join(', ') }, [...path, key, 'path'])];
   });
 }
 
@@ -109,14 +91,13 @@ export async function tileSetFindings(
       const normalized = files.map(normalize);
       const unsafe = files.find((_, i) => normalized[i] === undefined);
       if (unsafe !== undefined)
-        return [error('path-outside-tour', path, messages.pathEscapes(unsafe))];
+        return [finding('path-outside-tour', { path: unsafe, reason: 'escapes' }, path)];
       const present = await Promise.all(normalized.map((file) => exists(file ?? '')));
       const missing = files.filter((_, i) => !present[i]);
       const [first] = missing;
       if (first === undefined) return [];
-      return [
-        error('missing-file', path, messages.missingTiles(first, missing.length, files.length)),
-      ];
+      const details = { firstTile: first, missing: missing.length, total: files.length };
+      return [finding('missing-file', details, path)];
     }),
   );
   return findings.flat();

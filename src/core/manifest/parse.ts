@@ -10,8 +10,8 @@ import {
   parseTree,
   printParseErrorCode,
 } from 'jsonc-parser';
-import { messages } from './messages.ts';
-import type { JsonPath, Problem } from './problems.ts';
+import { failure, type Result, success } from '../result.ts';
+import { type JsonPath, type JsonSyntax, type Problem, problem } from './problems.ts';
 
 export interface TextPosition {
   /** 1-based. */
@@ -20,9 +20,11 @@ export interface TextPosition {
   column: number;
 }
 
-/** `ok` is false when the text is not JSON at all; duplicate keys still give `ok: true`. */
-export type ParsedManifest =
-  { ok: true; data: unknown; problems: Problem[] } | { ok: false; problems: Problem[] };
+/**
+ * The parsed data, or the problem that stopped the parser; duplicate keys are problems of a
+ * success (JSON keeps the last one).
+ */
+export type ParsedManifest = Result<unknown>;
 
 const PARSE_OPTIONS = {
   allowTrailingComma: false,
@@ -49,19 +51,15 @@ export function parseManifestText(text: string, file: string): ParsedManifest {
   const source = stripBom(text);
   const tooDeep = nestingBeyond(source, MAX_NESTING);
   if (tooDeep !== undefined) {
-    const message = messages.jsonTooDeep(MAX_NESTING);
     const at = createPositionFinder(source)(tooDeep);
-    return {
-      ok: false,
-      problems: [{ severity: 'error', code: 'too-deep', file, path: [], message, ...at }],
-    };
+    return failure(problem('too-deep', { limit: MAX_NESTING }, file, [], at));
   }
   const errors: ParseError[] = [];
   const data: unknown = parse(source, errors, PARSE_OPTIONS);
   const first = errors[0];
-  if (first) return { ok: false, problems: [syntaxProblem(source, first, file)] };
+  if (first) return failure(syntaxProblem(source, first, file));
   const root = parseTree(source);
-  return { ok: true, data, problems: root ? duplicateKeyProblems(source, root, file) : [] };
+  return success(data, root ? duplicateKeyProblems(source, root, file) : []);
 }
 
 /** Offset where brackets outside strings first nest deeper than `limit`, if they do. */
@@ -140,67 +138,63 @@ function nodeStart(node: Node): number {
 }
 
 function syntaxProblem(text: string, error: ParseError, file: string): Problem {
-  const { message, offset } = describeSyntaxError(text, error);
-  return {
-    severity: 'error',
-    code: 'invalid-json',
-    file,
-    path: [],
-    message,
-    ...createPositionFinder(text)(offset),
-  };
+  const { syntax, offset } = describeSyntaxError(text, error);
+  return problem('invalid-json', syntax, file, [], createPositionFinder(text)(offset));
 }
 
-function describeSyntaxError(text: string, error: ParseError) {
+function describeSyntaxError(
+  text: string,
+  error: ParseError,
+): { syntax: JsonSyntax; offset: number } {
   const code = printParseErrorCode(error.error);
   const at = error.offset;
-  if (text.trim() === '') return { message: messages.jsonEmpty(), offset: 0 };
+  if (text.trim() === '') return { syntax: { error: 'empty' }, offset: 0 };
   const comma = trailingCommaBefore(text, at);
   if (comma !== undefined && (code === 'ValueExpected' || code === 'PropertyNameExpected')) {
-    return { message: messages.jsonTrailingComma(), offset: comma };
+    return { syntax: { error: 'trailing-comma' }, offset: comma };
   }
-  if (code === 'InvalidSymbol') return { message: invalidSymbol(text, error), offset: at };
-  return { message: syntaxMessage(code), offset: at };
+  if (code === 'InvalidSymbol') return { syntax: invalidSymbol(text, error), offset: at };
+  return { syntax: syntaxOf(code), offset: at };
 }
 
-function syntaxMessage(code: ReturnType<typeof printParseErrorCode>) {
+function syntaxOf(code: ReturnType<typeof printParseErrorCode>): JsonSyntax {
   switch (code) {
     case 'CommaExpected':
-      return messages.jsonMissingComma();
+      return { error: 'missing-comma' };
     case 'InvalidCommentToken':
     case 'UnexpectedEndOfComment':
-      return messages.jsonComment();
+      return { error: 'comment' };
     case 'UnexpectedEndOfString':
     case 'InvalidCharacter':
-      return messages.jsonUnclosedText();
+      return { error: 'unclosed-text' };
     case 'InvalidEscapeCharacter':
     case 'InvalidUnicode':
-      return messages.jsonBackslash();
+      return { error: 'backslash' };
     case 'CloseBraceExpected':
-      return messages.jsonMissingClose('}', '{');
+      return { error: 'missing-close', close: '}', open: '{' };
     case 'CloseBracketExpected':
-      return messages.jsonMissingClose(']', '[');
+      return { error: 'missing-close', close: ']', open: '[' };
     case 'ColonExpected':
-      return messages.jsonMissingColon();
+      return { error: 'missing-colon' };
     case 'PropertyNameExpected':
-      return messages.jsonFieldNameExpected();
+      return { error: 'field-name-expected' };
     case 'ValueExpected':
-      return messages.jsonValueExpected();
+      return { error: 'value-expected' };
     case 'EndOfFileExpected':
-      return messages.jsonExtraContent();
+      return { error: 'extra-content' };
     case 'InvalidNumberFormat':
     case 'UnexpectedEndOfNumber':
-      return messages.jsonBadNumber();
+      return { error: 'bad-number' };
     default:
-      return messages.jsonOther();
+      return { error: 'other' };
   }
 }
 
-function invalidSymbol(text: string, error: ParseError) {
+function invalidSymbol(text: string, error: ParseError): JsonSyntax {
   const symbol = text.slice(error.offset, error.offset + error.length);
-  if (symbol.startsWith("'")) return messages.jsonSingleQuotes();
-  if (/^[\p{L}\p{N}_]+$/u.test(symbol)) return messages.jsonBareWord(symbol);
-  return messages.jsonOther();
+  if (symbol.startsWith("'")) return { error: 'single-quotes' };
+  if (/^[\p{L}\p{N}_]+$/u.test(symbol)) return { error: 'bare-word', word: symbol };
+  return { error: 'other' };
 }
 
 /** Offset of a comma directly before `offset` (whitespace between), if any. */
@@ -226,16 +220,8 @@ function duplicateKeyProblems(text: string, root: Node, file: string): Problem[]
       if (key?.type !== 'string') continue;
       const name = String(key.value);
       if (seen.has(name)) {
-        const message = messages.duplicateKey(name);
         const at = position(property.offset);
-        problems.push({
-          severity: 'error',
-          code: 'duplicate-key',
-          file,
-          path: [...path, name],
-          message,
-          ...at,
-        });
+        problems.push(problem('duplicate-key', { key: name }, file, [...path, name], at));
       }
       seen.add(name);
       if (value) visit(value, [...path, name]);

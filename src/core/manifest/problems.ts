@@ -1,22 +1,19 @@
 /**
- * Validation problems are values, not exceptions: each names the file, the JSON path and a
- * plain-language message with the fix, in Vietnamese and English.
+ * Problems are values, not exceptions: each names the file, the JSON path and a plain-language
+ * message with the fix, in Vietnamese and English. A problem is built from its code and the
+ * details its message needs (`problem`, `finding`): the catalogue (problem-codes.ts) gives
+ * the severity and the text, so a code never travels without its message.
  */
+import type { JsonPath, LocalizedMessage, Severity } from './problem-basics.ts';
+import { PROBLEMS, type ProblemCode, type ProblemDetails } from './problem-codes.ts';
 
-export type Severity = 'error' | 'warning';
-
-/** Path from the manifest root, e.g. ['scenes', 1, 'hotspots', 0, 'target']. */
-export type JsonPath = ReadonlyArray<string | number>;
-
-export interface LocalizedMessage {
-  vi: string;
-  en: string;
-}
+export type { JsonPath, LocalizedMessage, Severity } from './problem-basics.ts';
+export type { JsonSyntax, ProblemCode, ProblemDetails, WavTrouble } from './problem-codes.ts';
 
 export interface Problem {
   severity: Severity;
   /** Stable machine-readable code, e.g. 'unknown-scene-target'. */
-  code: string;
+  code: ProblemCode;
   /** File the problem is in, as given to the validator (usually `tours/<id>/tour.json`). */
   file: string;
   path: JsonPath;
@@ -24,6 +21,35 @@ export interface Problem {
   /** 1-based position in the file's text, when the text is known. */
   line?: number;
   column?: number;
+}
+
+/** A problem before its file is known (checks that look at data, not at a file). */
+export type Finding = Omit<Problem, 'file' | 'line' | 'column'>;
+
+/** The finding of `code`: severity and message from the catalogue. */
+export function finding<C extends ProblemCode>(
+  code: C,
+  details: ProblemDetails<C>,
+  path: JsonPath = [],
+): Finding {
+  const entry = PROBLEMS[code] as {
+    severity: Severity;
+    message: (d: ProblemDetails<C>) => LocalizedMessage;
+  };
+  return { severity: entry.severity, code, path, message: entry.message(details) };
+}
+
+/** The problem of `code` in `file` (at `path`, and at `position` in its text when known). */
+export function problem<C extends ProblemCode>(
+  code: C,
+  details: ProblemDetails<C>,
+  file: string,
+  path: JsonPath = [],
+  position?: { line: number; column: number },
+): Problem {
+  const { severity, message } = finding(code, details, path);
+  // Key order is what `tour validate --json` prints.
+  return { severity, code, file, path, message, ...position };
 }
 
 /** `$.scenes[1].hotspots[0].target` — the notation editors and jq users recognise. */

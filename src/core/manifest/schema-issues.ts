@@ -4,8 +4,14 @@
  */
 import { z } from 'zod';
 import { ID_PATTERN, isLanguageCode, LANG_PATTERN } from './ids.ts';
-import { closestMatch, messages, orList, suggestId, type ValueKind } from './messages.ts';
-import type { JsonPath, LocalizedMessage, Problem } from './problems.ts';
+import { closestMatch, orList, suggestId, type ValueKind } from './messages.ts';
+import {
+  type Finding,
+  finding,
+  type JsonPath,
+  type LocalizedMessage,
+  type Problem,
+} from './problems.ts';
 import { LangMap, Tour } from './schema.ts';
 import {
   allowedValues,
@@ -17,48 +23,54 @@ import {
 } from './schema-walk.ts';
 
 type Issue = z.core.$ZodIssue;
-type Finding = Pick<Problem, 'code' | 'path' | 'message'>;
 
 /** Zod issues of `Tour.safeParse(data)` → problems (errors), in the order zod found them. */
 export function schemaProblems(issues: readonly Issue[], data: unknown, file: string): Problem[] {
+  // Key order is what `tour validate --json` prints for shape problems.
   return issues.flatMap((issue) =>
-    describeIssue(issue, data).map((f) => ({ severity: 'error' as const, file, ...f })),
+    describeIssue(issue, data).map(({ severity, code, path, message }) => ({
+      severity,
+      file,
+      code,
+      path,
+      message,
+    })),
   );
 }
 
 function describeIssue(issue: Issue, data: unknown): Finding[] {
   const path = issue.path.filter((key) => typeof key !== 'symbol') as JsonPath;
   const value = valueAt(data, path);
-  const one = (code: string, message: LocalizedMessage): Finding[] => [{ code, path, message }];
   if (value === undefined && isMissingProperty(data, path)) {
-    return one('missing-property', messages.missingField(String(path.at(-1)), example(data, path)));
+    const key = String(path.at(-1));
+    return [finding('missing-property', { key, example: example(data, path) }, path)];
   }
   switch (issue.code) {
     case 'invalid_type':
-      return one('wrong-type', wrongType(issue.expected, value, data, path));
+      return [finding('wrong-type', wrongType(issue.expected, value, data, path), path)];
     case 'unrecognized_keys':
       return issue.keys.map((key) => unknownKey(data, path, key));
     case 'too_small':
     case 'too_big':
-      return sizeProblem(issue, data, path);
+      return [sizeProblem(issue, data, path)];
     case 'invalid_format':
-      return formatProblem(issue, value, path);
+      return [formatProblem(issue, value, path)];
     case 'invalid_value':
       return path.length === 1 && path[0] === 'version'
-        ? one('unsupported-version', messages.unsupportedVersion(value))
-        : one('invalid-value', messages.notAllowed(value, issue.values));
+        ? [finding('unsupported-version', { value }, path)]
+        : [finding('invalid-value', { value, allowed: issue.values }, path)];
     case 'invalid_union':
       return issue.discriminator === 'type'
-        ? one('unknown-hotspot-type', messages.unknownHotspotType(value))
-        : one('invalid-value', messages.invalidValue(issue.message));
+        ? [finding('unknown-hotspot-type', { value }, path)]
+        : [finding('invalid-value', { detail: issue.message }, path)];
     case 'invalid_key':
-      return keyProblem(issue, path);
+      return [keyProblem(issue, path)];
     case 'custom':
       return issue.message === 'empty language map'
-        ? one('empty-language-map', messages.emptyLanguageMap(path.at(-1) === 'audio'))
-        : one('invalid-value', messages.invalidValue(issue.message));
+        ? [finding('empty-language-map', { isAudio: path.at(-1) === 'audio' }, path)]
+        : [finding('invalid-value', { detail: issue.message }, path)];
     default:
-      return one('invalid-value', messages.invalidValue(issue.message));
+      return [finding('invalid-value', { detail: issue.message }, path)];
   }
 }
 
@@ -99,7 +111,7 @@ const EXPECTED_KINDS: Record<string, ValueKind> = {
 
 function wrongType(expected: string, value: unknown, data: unknown, path: JsonPath) {
   if (expected === 'number' && typeof value === 'string' && value.trim() !== '') {
-    if (Number.isFinite(Number(value))) return messages.numberInQuotes(value);
+    if (Number.isFinite(Number(value))) return { numberInQuotes: value };
   }
   const schema = schemaAt(Tour, data, path);
   const kind = schema && isLangMap(schema) ? 'language-map' : (EXPECTED_KINDS[expected] ?? 'other');
@@ -107,7 +119,7 @@ function wrongType(expected: string, value: unknown, data: unknown, path: JsonPa
     kind === 'language-map' && typeof value === 'string'
       ? languageMapExample(data, value)
       : example(data, path);
-  return messages.wrongType(kind, kindOf(value), sample);
+  return { expected: kind, received: kindOf(value), example: sample };
 }
 
 const isLangMap = (schema: z.ZodType): boolean => unwrap(schema) === LangMap;
@@ -164,69 +176,58 @@ function objectExample(schema: z.ZodObject): string {
 function unknownKey(data: unknown, path: JsonPath, key: string): Finding {
   const schema = schemaAt(Tour, data, path);
   const known = schema ? knownKeys(schema, valueAt(data, path)) : [];
-  return {
-    code: 'unknown-property',
-    path: [...path, key],
-    message: messages.unknownField(key, closestMatch(key, known), known),
-  };
+  const suggestion = closestMatch(key, known);
+  return finding('unknown-property', { key, suggestion, known }, [...path, key]);
 }
 
 type SizeIssue = z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig;
 
 const ASSET_KEYS = new Set(['source', 'preview', 'thumbnail', 'image', 'audio', 'captions']);
 
-function sizeProblem(issue: SizeIssue, data: unknown, path: JsonPath): Finding[] {
+function sizeProblem(issue: SizeIssue, data: unknown, path: JsonPath): Finding {
   const value = valueAt(data, path);
   const key = String(path.at(-1));
-  const finding = (code: string, message: LocalizedMessage): Finding[] => [{ code, path, message }];
   if (issue.origin === 'number') {
-    return finding('out-of-range', rangeMessage(key, value, schemaAt(Tour, data, path)));
+    // The bounds come from the schema, so the message cannot drift from the rule.
+    const schema = schemaAt(Tour, data, path);
+    return finding('out-of-range', { key, value, ...(schema ? numberRange(schema) : {}) }, path);
   }
-  if (issue.code === 'too_big') return finding('too-long', messages.tooLong(Number(issue.maximum)));
+  if (issue.code === 'too_big') return finding('too-long', { max: Number(issue.maximum) }, path);
   if (issue.origin === 'array') {
-    return finding('empty-list', messages.emptyList(key, Number(issue.minimum)));
+    return finding('empty-list', { key, min: Number(issue.minimum) }, path);
   }
   const isPath = ASSET_KEYS.has(key) || path.at(-2) === 'audio';
-  return finding('empty-text', messages.emptyText(isPath));
+  return finding('empty-text', { isPath }, path);
 }
 
-/** The bounds come from the schema, so the message cannot drift from the rule. */
-function rangeMessage(
-  key: string,
+function formatProblem(
+  issue: z.core.$ZodIssueInvalidStringFormat,
   value: unknown,
-  schema: z.ZodType | undefined,
-): LocalizedMessage {
-  const { min, max } = schema ? numberRange(schema) : {};
-  if (min === undefined || max === undefined) return messages.numberOutOfRange(value, min, max);
-  if (key === 'zoom') return messages.zoomOutOfRange(value, min, max);
-  if (key === 'yaw' || key === 'pitch') return messages.angleOutOfRange(key, value, min, max);
-  return messages.numberOutOfRange(value, min, max);
-}
-
-function formatProblem(issue: z.core.$ZodIssueInvalidStringFormat, value: unknown, path: JsonPath) {
+  path: JsonPath,
+): Finding {
   const text = String(value);
-  const finding = (code: string, message: LocalizedMessage): Finding[] => [{ code, path, message }];
-  if (issue.format === 'url') return finding('invalid-url', messages.invalidUrl(text));
+  if (issue.format === 'url') return finding('invalid-url', { value: text }, path);
   if (issue.format === 'regex' && issue.pattern === String(ID_PATTERN)) {
-    return finding('invalid-id', messages.invalidId(text, suggestId(text)));
+    return finding('invalid-id', { value: text, suggestion: suggestId(text) }, path);
   }
   if (issue.format === 'regex' && issue.pattern === String(LANG_PATTERN)) {
-    return finding('invalid-language-code', languageMessage(text));
+    return languageProblem(text, path);
   }
-  return finding('invalid-format', messages.invalidValue(issue.message));
+  return finding('invalid-format', { detail: issue.message }, path);
 }
 
-function languageMessage(text: string): LocalizedMessage {
+function languageProblem(text: string, path: JsonPath): Finding {
   const lower = text.trim().toLowerCase().replace(/_/g, '-');
-  return messages.invalidLanguageCode(text, isLanguageCode(lower) ? lower : undefined);
+  const suggestion = isLanguageCode(lower) ? lower : undefined;
+  return finding('invalid-language-code', { value: text, suggestion }, path);
 }
 
-function keyProblem(issue: z.core.$ZodIssueInvalidKey, path: JsonPath): Finding[] {
+function keyProblem(issue: z.core.$ZodIssueInvalidKey, path: JsonPath): Finding {
   const key = String(path.at(-1));
   const isLanguage = issue.issues.some(
     (inner) => inner.code === 'invalid_format' && inner.pattern === String(LANG_PATTERN),
   );
   return isLanguage
-    ? [{ code: 'invalid-language-code', path, message: languageMessage(key) }]
-    : [{ code: 'invalid-key', path, message: messages.invalidValue(issue.message) }];
+    ? languageProblem(key, path)
+    : finding('invalid-key', { detail: issue.message }, path);
 }

@@ -4,8 +4,8 @@
  * crash) when the schema check failed: the author then sees every problem at once.
  */
 import { isLanguageCode } from './ids.ts';
-import { closestMatch, messages } from './messages.ts';
-import type { JsonPath, LocalizedMessage, Problem, Severity } from './problems.ts';
+import { failure, type Result, success } from '../result.ts';
+import { type Finding, finding, type JsonPath, type Problem, problem } from './problems.ts';
 import { LangMap, Tour } from './schema.ts';
 import { isRecord, unwrap, walkWithSchema } from './schema-walk.ts';
 import {
@@ -24,13 +24,6 @@ export interface SemanticOptions {
    * would otherwise make scenes look unreachable.
    */
   schemaValid: boolean;
-}
-
-interface Finding {
-  severity: Severity;
-  code: string;
-  path: JsonPath;
-  message: LocalizedMessage;
 }
 
 interface SceneView {
@@ -53,18 +46,6 @@ const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : undefined;
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
-const error = (code: string, path: JsonPath, message: LocalizedMessage): Finding => ({
-  severity: 'error',
-  code,
-  path,
-  message,
-});
-const warning = (code: string, path: JsonPath, message: LocalizedMessage): Finding => ({
-  severity: 'warning',
-  code,
-  path,
-  message,
-});
 
 export async function semanticProblems(
   data: unknown,
@@ -81,7 +62,7 @@ export async function semanticProblems(
     ...panoramaKindFindings(scenes.filter((s) => isRecord(s.value.panorama)).map(panoramaView)),
     ...(await assetFindings(scenes, options.fileExists)),
   ];
-  return findings.map((finding) => ({ ...finding, file: options.file }));
+  return findings.map((found) => ({ ...found, file: options.file }));
 }
 
 const panoramaView = (scene: SceneView): PanoramaView => ({
@@ -114,8 +95,8 @@ function sceneIdFindings(scenes: readonly SceneView[]): Finding[] {
     const first = ids.get(scene.id);
     if (first === undefined) ids.set(scene.id, scene.index);
     else {
-      const message = messages.duplicateSceneId(scene.id, first + 1);
-      findings.push(error('duplicate-scene-id', ['scenes', scene.index, 'id'], message));
+      const details = { id: scene.id, otherScene: first + 1 };
+      findings.push(finding('duplicate-scene-id', details, ['scenes', scene.index, 'id']));
     }
   }
   return [...findings, ...aliasFindings(scenes, ids)];
@@ -131,10 +112,10 @@ function aliasFindings(scenes: readonly SceneView[], ids: ReadonlyMap<string, nu
       const idIndex = ids.get(alias);
       const owner = owners.get(alias);
       if (idIndex !== undefined) {
-        const message = messages.aliasIsSceneId(alias, idIndex + 1);
-        findings.push(error('duplicate-scene-alias', path, message));
+        const details = { alias, sceneNumber: idIndex + 1 };
+        findings.push(finding('duplicate-scene-alias', details, path));
       } else if (owner !== undefined) {
-        findings.push(error('duplicate-scene-alias', path, messages.aliasTaken(alias, owner)));
+        findings.push(finding('duplicate-scene-alias', { alias, owner }, path));
       } else owners.set(alias, scene.id ?? alias);
     }
   }
@@ -149,9 +130,7 @@ function hotspotIdFindings(scenes: readonly SceneView[]): Finding[] {
       const duplicate = seen.has(hotspot.id);
       seen.add(hotspot.id);
       const path = ['scenes', scene.index, 'hotspots', hotspot.index, 'id'];
-      return duplicate
-        ? [error('duplicate-hotspot-id', path, messages.duplicateHotspotId(hotspot.id))]
-        : [];
+      return duplicate ? [finding('duplicate-hotspot-id', { id: hotspot.id }, path)] : [];
     });
   });
 }
@@ -167,24 +146,26 @@ function sceneReferenceFindings(
   const aliasOf = new Map(
     scenes.flatMap((scene) => scene.aliases.map(({ alias }) => [alias, scene.id ?? ''] as const)),
   );
-  const describe = (ref: string, field: string): LocalizedMessage => {
-    const real = aliasOf.get(ref);
-    if (real) return messages.sceneIsAlias(ref, field, real);
-    return messages.unknownScene(ref, ids, closestMatch(ref, ids));
-  };
+  // An empty owner (an alias of a scene without id) reads as no alias, as it always has.
+  const describe = (ref: string, field: string) => ({
+    ref,
+    field,
+    aliasOf: aliasOf.get(ref) || undefined,
+    ids,
+  });
   const findings: Finding[] = [];
   const start = text(tour.startScene);
   if (start !== undefined && !known.has(start)) {
-    findings.push(error('unknown-start-scene', ['startScene'], describe(start, 'startScene')));
+    findings.push(finding('unknown-start-scene', describe(start, 'startScene'), ['startScene']));
   }
   for (const scene of scenes) {
     for (const hotspot of scene.hotspots) {
       if (hotspot.type !== 'scene' || hotspot.target === undefined) continue;
       const path = ['scenes', scene.index, 'hotspots', hotspot.index, 'target'];
       if (!known.has(hotspot.target)) {
-        findings.push(error('unknown-scene-target', path, describe(hotspot.target, 'target')));
+        findings.push(finding('unknown-scene-target', describe(hotspot.target, 'target'), path));
       } else if (hotspot.target === scene.id) {
-        findings.push(warning('self-link', path, messages.selfLink(hotspot.target)));
+        findings.push(finding('self-link', { id: hotspot.target }, path));
       }
     }
   }
@@ -213,13 +194,7 @@ function reachabilityFindings(
   return scenes.flatMap((scene) =>
     scene.id === undefined || reached.has(scene.id)
       ? []
-      : [
-          warning(
-            'unreachable-scene',
-            ['scenes', scene.index, 'id'],
-            messages.unreachableScene(scene.id, start),
-          ),
-        ],
+      : [finding('unreachable-scene', { id: scene.id, start }, ['scenes', scene.index, 'id'])],
   );
 }
 
@@ -231,9 +206,7 @@ function languageFindings(tour: Record<string, unknown>, scenes: readonly SceneV
   const findings: Finding[] = [];
   languages.forEach((lang, index) => {
     if (languages.indexOf(lang) < index) {
-      findings.push(
-        error('duplicate-language', ['languages', index], messages.duplicateLanguage(lang)),
-      );
+      findings.push(finding('duplicate-language', { lang }, ['languages', index]));
     }
   });
   // Malformed codes are the schema's to report; judging maps against them would only add noise.
@@ -241,8 +214,8 @@ function languageFindings(tour: Record<string, unknown>, scenes: readonly SceneV
   if (unique.length === 0) return findings;
   const defaultLanguage = text(tour.defaultLanguage);
   if (defaultLanguage !== undefined && !unique.includes(defaultLanguage)) {
-    const message = messages.unknownDefaultLanguage(defaultLanguage, unique);
-    findings.push(error('unknown-default-language', ['defaultLanguage'], message));
+    const details = { lang: defaultLanguage, languages: unique };
+    findings.push(finding('unknown-default-language', details, ['defaultLanguage']));
   }
   const fallback = defaultLanguage ?? unique[0] ?? 'vi';
   return [
@@ -263,9 +236,7 @@ function languageMapFindings(
     if (unwrap(schema) !== LangMap || !isRecord(value)) return;
     const keys = Object.keys(value);
     for (const key of keys.filter((k) => isLanguageCode(k) && !languages.includes(k))) {
-      findings.push(
-        warning('unlisted-language', [...path, key], messages.unlistedLanguage(key, languages)),
-      );
+      findings.push(finding('unlisted-language', { lang: key, languages }, [...path, key]));
     }
     // What the viewer shows instead: the default language, else any text present.
     const present = keys.filter((key) => (text(value[key]) ?? '').trim() !== '');
@@ -273,11 +244,9 @@ function languageMapFindings(
     const missing = languages.filter((lang) => !present.includes(lang));
     if (shown === undefined && keys.length > 0) {
       // Every language blank: visitors would see nothing at all.
-      findings.push(error('empty-text', path, messages.blankInEveryLanguage()));
+      findings.push(finding('empty-text', { blankEverywhere: true }, path));
     } else if (shown !== undefined && missing.length > 0) {
-      findings.push(
-        warning('missing-translation', path, messages.missingTranslation(missing, shown)),
-      );
+      findings.push(finding('missing-translation', { missing, fallback: shown }, path));
     }
   });
   return findings;
@@ -292,21 +261,25 @@ function keyedByLanguageFindings(
     Object.keys(record(map)).filter((k) => isLanguageCode(k) && !languages.includes(k));
   return scenes.flatMap((scene) => [
     ...unlisted(scene.value.narration).map((lang) =>
-      warning(
-        'unlisted-narration-language',
-        ['scenes', scene.index, 'narration', lang],
-        messages.unlistedNarrationLanguage(lang, languages),
-      ),
+      finding('unlisted-narration-language', { lang, languages }, [
+        'scenes',
+        scene.index,
+        'narration',
+        lang,
+      ]),
     ),
     ...scene.hotspots.flatMap((hotspot) =>
       hotspot.type !== 'audio'
         ? []
         : unlisted(hotspot.value.audio).map((lang) =>
-            warning(
-              'unlisted-language',
-              ['scenes', scene.index, 'hotspots', hotspot.index, 'audio', lang],
-              messages.unlistedLanguage(lang, languages),
-            ),
+            finding('unlisted-language', { lang, languages }, [
+              'scenes',
+              scene.index,
+              'hotspots',
+              hotspot.index,
+              'audio',
+              lang,
+            ]),
           ),
     ),
   ]);
@@ -314,26 +287,32 @@ function keyedByLanguageFindings(
 
 // ── Files ────────────────────────────────────────────────────────────────────
 
-export type AssetPathCheck =
-  { ok: true; path: string } | { ok: false; reason: 'absolute' | 'url' | 'backslash' | 'escapes' };
+/** The normal form of a manifest path, or the problem (`path-outside-tour`, `path-backslash`). */
+export type AssetPathCheck = Result<string>;
 
 /**
  * Whether a manifest path stays inside the tour folder, and its normal form ("./a/../b.jpg" →
  * "b.jpg"). Backslashes are refused rather than converted: they break on web servers.
+ * `file` and `at` place the problem (the manifest, the JSON path of the value).
  */
-export function checkAssetPath(value: string): AssetPathCheck {
+export function checkAssetPath(value: string, file = '', at: JsonPath = []): AssetPathCheck {
+  const outside = (reason: 'absolute' | 'url' | 'escapes') =>
+    failure<string>(problem('path-outside-tour', { path: value, reason }, file, at));
   if (/^[A-Za-z]:[\\/]/.test(value) || value.startsWith('/') || value.startsWith('\\')) {
-    return { ok: false, reason: 'absolute' };
+    return outside('absolute');
   }
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)) return { ok: false, reason: 'url' };
-  if (value.includes('\\')) return { ok: false, reason: 'backslash' };
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)) return outside('url');
+  if (value.includes('\\')) {
+    const fixed = value.replace(/\\/g, '/');
+    return failure(problem('path-backslash', { path: value, fixed }, file, at));
+  }
   const segments: string[] = [];
   for (const segment of value.split('/')) {
     if (segment === '..') {
-      if (segments.pop() === undefined) return { ok: false, reason: 'escapes' };
+      if (segments.pop() === undefined) return outside('escapes');
     } else if (segment !== '.' && segment !== '') segments.push(segment);
   }
-  return { ok: true, path: segments.join('/') };
+  return success(segments.join('/'));
 }
 
 interface AssetRef {
@@ -385,34 +364,25 @@ async function assetFindings(
   };
   const findings = await Promise.all(
     assetRefs(scenes).map(async ({ path, value }): Promise<Finding[]> => {
-      const check = checkAssetPath(value);
-      if (!check.ok) return [pathFinding(path, value, check.reason)];
-      if (!fileExists || (await exists(check.path))) return [];
-      return [error('missing-file', path, messages.missingFile(value))];
+      const check = checkAssetPath(value, '', path);
+      if (!check.ok) return check.problems.map(asFinding);
+      if (!fileExists || (await exists(check.value))) return [];
+      return [finding('missing-file', { path: value }, path)];
     }),
   );
   const tiles = fileExists
     ? await tileSetFindings(scenes.map(panoramaView), exists, (path) => {
         const check = checkAssetPath(path);
-        return check.ok ? check.path : undefined;
+        return check.ok ? check.value : undefined;
       })
     : [];
   return [...findings.flat(), ...tiles];
 }
 
-function pathFinding(path: JsonPath, value: string, reason: string): Finding {
-  switch (reason) {
-    case 'backslash':
-      return error(
-        'path-backslash',
-        path,
-        messages.pathBackslash(value, value.replace(/\\/g, '/')),
-      );
-    case 'url':
-      return error('path-outside-tour', path, messages.pathUrl(value));
-    case 'absolute':
-      return error('path-outside-tour', path, messages.pathAbsolute(value));
-    default:
-      return error('path-outside-tour', path, messages.pathEscapes(value));
-  }
-}
+/** A problem of this module's checks, before its file is added (key order of the report). */
+const asFinding = ({ severity, code, path, message }: Problem): Finding => ({
+  severity,
+  code,
+  path,
+  message,
+});

@@ -31,7 +31,7 @@ export async function validateTourText(
 ): Promise<ValidationResult> {
   const parsed = parseManifestText(text, options.file);
   if (!parsed.ok) return { problems: parsed.problems };
-  const result = await validateTourData(parsed.data, { ...options, text });
+  const result = await validateTourData(parsed.value, { ...options, text });
   return { ...result, problems: sortProblems([...parsed.problems, ...result.problems]) };
 }
 

@@ -7,6 +7,8 @@
  * SubRip-style commas are all accepted. Markup inside cues (`<v Name>`, `<i>`, `<c.x>`, inline
  * times) is dropped and entities are decoded: the viewer shows captions as plain text.
  */
+import { problem } from '../manifest/problems.ts';
+import { failure, type Result, success } from '../result.ts';
 
 export interface VttCue {
   /** Seconds from the start of the media. */
@@ -17,8 +19,8 @@ export interface VttCue {
   id?: string;
 }
 
-export type WebVttParseResult =
-  { ok: true; cues: VttCue[] } | { ok: false; error: 'missing-header' };
+/** The cues, or the `missing-header` problem: a file without "WEBVTT" is not captions. */
+export type WebVttParseResult = Result<VttCue[]>;
 
 /** `HH:MM:SS.mmm`, rounded to the millisecond (negative times are clamped to zero). */
 export function formatTimestamp(seconds: number): string {
@@ -64,13 +66,16 @@ export function parseTimestamp(text: string): number | undefined {
   return Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(frac.padEnd(3, '0')) / 1000;
 }
 
-/** Reads cues from WebVTT text. Cues that cannot be read are skipped, not fatal. */
-export function parseWebVtt(source: string): WebVttParseResult {
+/**
+ * Reads cues from WebVTT text (`file` names it in a problem). Cues that cannot be read are
+ * skipped, not fatal.
+ */
+export function parseWebVtt(source: string, file = 'captions.vtt'): WebVttParseResult {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const blocks = text.split(/\n[ \t]*\n/);
   const header = blocks.shift() ?? '';
   if (!/^WEBVTT(?:[ \t]|$)/.test(header.split('\n')[0] ?? '')) {
-    return { ok: false, error: 'missing-header' };
+    return failure(problem('missing-header', {}, file));
   }
   // Lines that the header block carries after the first one may hold a cue (some tools forget
   // the blank line); a cue block may likewise follow the header directly.
@@ -78,7 +83,7 @@ export function parseWebVtt(source: string): WebVttParseResult {
   const cues = [headerRest, ...blocks]
     .map((block) => parseCueBlock(block))
     .filter((cue): cue is VttCue => cue !== undefined);
-  return { ok: true, cues };
+  return success(cues);
 }
 
 function parseCueBlock(block: string): VttCue | undefined {

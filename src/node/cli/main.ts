@@ -8,6 +8,7 @@ import { importCommand } from './commands/import.ts';
 import { narrateCommand } from './commands/narrate.ts';
 import { tileCommand } from './commands/tile.ts';
 import { linksCommand } from './commands/links.ts';
+import { publishCommand } from './commands/publish.ts';
 import { qrCommand } from './commands/qr.ts';
 import { validateCommand } from './commands/validate.ts';
 
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   linksCommand,
   qrCommand,
   importCommand,
+  publishCommand,
 ];
 
 function usage(context: CommandContext): string {

@@ -5,9 +5,11 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { splitSentences, timeCues } from '../../core/narration/sentences.ts';
+import { problem } from '../../core/manifest/problems.ts';
 import { formatWebVtt } from '../../core/narration/webvtt.ts';
+import { failure, type Result, success } from '../../core/result.ts';
 import { writeFileAtomic } from './manifest-edit.ts';
-import { type Env, encodeMp3, speak } from './tools.ts';
+import { type Env, encodeMp3, ESPEAK, speak } from './tools.ts';
 import { encodeWav, joinWavs, readWav, type Wav, wavDuration } from './wav.ts';
 
 export interface TrackJob {
@@ -24,69 +26,59 @@ export interface TrackJob {
   env: Env;
 }
 
-export type TrackResult =
-  { ok: true; seconds: number; bytes: number; cues: number } | { ok: false; error: string };
+export interface Track {
+  seconds: number;
+  bytes: number;
+  cues: number;
+}
 
-type Step<T> = { ok: true; value: T } | { ok: false; error: string };
+/** The track made, or the problem that stopped it (its file is the audio file). */
+export type TrackResult = Result<Track>;
 
 export async function narrateTrack(job: TrackJob): Promise<TrackResult> {
   const sentences = splitSentences(job.text);
-  if (sentences.length === 0) return { ok: false, error: 'the text has no words to speak' };
+  if (sentences.length === 0) return failure(problem('nothing-to-speak', {}, job.audioFile));
   const wavs: Wav[] = [];
   // One after another: espeak-ng takes a few tens of milliseconds per sentence, and the order
   // of the files is the order of the speech.
   for (const [index, sentence] of sentences.entries()) {
     const wav = await speakSentence(sentence, join(job.workDir, `${index}.wav`), job);
-    if (!wav.ok) return wav;
+    if (!wav.ok) return failure(wav.problems);
     wavs.push(wav.value);
   }
   const joined = joinWavs(wavs, job.pause);
-  if (!joined.ok) return joined;
+  if (!joined.ok) return failure(joined.problems);
+  const { wav, durations, pause } = joined.value;
   const wavFile = join(job.workDir, 'narration.wav');
-  await writeFile(wavFile, encodeWav(joined.wav));
+  await writeFile(wavFile, encodeWav(wav));
   const mp3 = await writeMp3(wavFile, job.audioFile, job.env);
-  if (!mp3.ok) return mp3;
-  const spoken = sentences.map((text, index) => ({
-    text,
-    duration: joined.durations[index] ?? 0,
-  }));
-  const cues = timeCues(spoken, joined.pause);
+  if (!mp3.ok) return failure(mp3.problems);
+  const spoken = sentences.map((text, index) => ({ text, duration: durations[index] ?? 0 }));
+  const cues = timeCues(spoken, pause);
   await writeFileAtomic(job.captionsFile, formatWebVtt(cues));
-  return {
-    ok: true,
-    seconds: wavDuration(joined.wav),
-    bytes: mp3.value,
-    cues: cues.length,
-  };
+  return success({ seconds: wavDuration(wav), bytes: mp3.value, cues: cues.length });
 }
 
-async function speakSentence(sentence: string, file: string, job: TrackJob): Promise<Step<Wav>> {
+async function speakSentence(sentence: string, file: string, job: TrackJob): Promise<Result<Wav>> {
   const spoken = await speak(sentence, job.voice, job.speed, file, job.env);
-  if (!spoken.ok) return spoken;
-  const wav = readWav(new Uint8Array(await readFile(file)));
-  if (!wav.ok)
-    return {
-      ok: false,
-      error: `espeak-ng wrote an unreadable WAV: ${wav.error}`,
-    };
-  if (wav.wav.data.byteLength === 0) {
-    return {
-      ok: false,
-      error: `espeak-ng produced no sound for "${sentence}"`,
-    };
+  if (!spoken.ok) return failure(spoken.problems);
+  const wav = readWav(new Uint8Array(await readFile(file)), file, ESPEAK);
+  if (!wav.ok) return wav;
+  if (wav.value.data.byteLength === 0) {
+    return failure(problem('no-sound', { sentence }, file));
   }
-  return { ok: true, value: wav.wav };
+  return wav;
 }
 
 /** Encodes beside the target and renames, so a failed run leaves the old file whole. */
-async function writeMp3(wavFile: string, mp3File: string, env: Env): Promise<Step<number>> {
+async function writeMp3(wavFile: string, mp3File: string, env: Env): Promise<Result<number>> {
   await mkdir(dirname(mp3File), { recursive: true });
   const temporary = `${mp3File}.${process.pid}.tmp`;
   const encoded = await encodeMp3(wavFile, temporary, env);
   if (!encoded.ok) {
     await rm(temporary, { force: true });
-    return encoded;
+    return failure(encoded.problems);
   }
   await rename(temporary, mp3File);
-  return { ok: true, value: (await stat(mp3File)).size };
+  return success((await stat(mp3File)).size);
 }

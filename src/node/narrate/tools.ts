@@ -4,6 +4,8 @@
  * narration are spoken, never interpreted.
  */
 import { execFile } from 'node:child_process';
+import { type Problem, problem } from '../../core/manifest/problems.ts';
+import { failure, type Result, success } from '../../core/result.ts';
 
 export const ESPEAK = 'espeak-ng';
 export const LAME = 'lame';
@@ -12,8 +14,8 @@ export const APT_PACKAGES = 'espeak-ng lame';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-export type RunResult =
-  { ok: true; stdout: string } | { ok: false; missing: boolean; error: string };
+/** What the program printed, or `tool-missing` (it cannot be started) / `tool-failed`. */
+export type RunResult = Result<string>;
 
 /** Runs a program with the caller's environment (tests set PATH to hide the tools). */
 export function run(program: string, args: readonly string[], env: Env): Promise<RunResult> {
@@ -27,28 +29,27 @@ export function run(program: string, args: readonly string[], env: Env): Promise
         timeout: 120_000,
       },
       (error, stdout, stderr) => {
-        if (!error) return done({ ok: true, stdout });
-        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-        const detail = String(stderr).trim() || error.message;
-        done({
-          ok: false,
-          missing,
-          error: `${program}: ${detail.split('\n')[0]}`,
-        });
+        if (!error) return done(success(stdout));
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          return done(
+            failure(problem('tool-missing', { program, packages: APT_PACKAGES }, program)),
+          );
+        }
+        const detail = (String(stderr).trim() || error.message).split('\n')[0] ?? '';
+        done(failure(problem('tool-failed', { program, detail }, program)));
       },
     );
   });
 }
 
-/** Programs among espeak-ng and lame that cannot be started. */
-export async function missingTools(env: Env): Promise<string[]> {
+/** A `tool-missing` problem for each of espeak-ng and lame that cannot be started. */
+export async function missingTools(env: Env): Promise<Problem[]> {
   const checks = await Promise.all(
-    [ESPEAK, LAME].map(async (program) => {
-      const result = await run(program, ['--version'], env);
-      return !result.ok && result.missing ? program : undefined;
-    }),
+    [ESPEAK, LAME].map((program) => run(program, ['--version'], env)),
   );
-  return checks.filter((program): program is string => program !== undefined);
+  return checks.flatMap((result) =>
+    result.problems.filter((found) => found.code === 'tool-missing'),
+  );
 }
 
 /**

@@ -3,6 +3,8 @@
  * exactly, and join sentences with silence between them. Cue times are computed from these
  * sample counts, so captions match the audio to the sample rather than to an estimate.
  */
+import { problem, type WavTrouble } from '../../core/manifest/problems.ts';
+import { failure, type Result, success } from '../../core/result.ts';
 
 export interface WavFormat {
   /** 1 = integer PCM, the only format handled. */
@@ -22,7 +24,12 @@ export interface Wav {
   data: Uint8Array;
 }
 
-export type WavResult = { ok: true; wav: Wav } | { ok: false; error: string };
+/** The sound, or a `wav-unreadable` problem naming what is wrong with the file. */
+export type WavResult = Result<Wav>;
+
+/** `by`: the program that wrote the file, named in the message. */
+const unreadable = <T>(trouble: WavTrouble, file: string, by?: string) =>
+  failure<T>(problem('wav-unreadable', by ? { trouble, by } : { trouble }, file));
 
 const PCM = 1;
 const HEADER_SIZE = 44;
@@ -40,10 +47,10 @@ const fourCC = (view: DataView, offset: number): string =>
  * A data size larger than the file — what a writer leaves when it streams and cannot seek back
  * — is cut to the bytes really present.
  */
-export function readWav(bytes: Uint8Array): WavResult {
+export function readWav(bytes: Uint8Array, file = 'audio.wav', by?: string): WavResult {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 12 || fourCC(view, 0) !== 'RIFF' || fourCC(view, 8) !== 'WAVE') {
-    return { ok: false, error: 'not a WAV file (no RIFF/WAVE header)' };
+    return unreadable('no-riff', file, by);
   }
   let format: WavFormat | undefined;
   for (let offset = 12; offset + 8 <= bytes.byteLength;) {
@@ -51,15 +58,15 @@ export function readWav(bytes: Uint8Array): WavResult {
     const size = view.getUint32(offset + 4, true);
     const body = offset + 8;
     if (id === 'fmt ') {
-      if (size < 16 || body + 16 > bytes.byteLength) return { ok: false, error: 'short fmt chunk' };
+      if (size < 16 || body + 16 > bytes.byteLength) return unreadable('short-fmt', file, by);
       format = readFormat(view, body);
     } else if (id === 'data') {
-      if (!format) return { ok: false, error: 'data chunk before fmt chunk' };
-      return dataResult(format, bytes, body, size);
+      if (!format) return unreadable('data-before-fmt', file, by);
+      return dataResult(format, bytes, body, size, file, by);
     }
     offset = body + size + (size % 2); // chunks are padded to an even length
   }
-  return { ok: false, error: format ? 'no data chunk' : 'no fmt chunk' };
+  return unreadable(format ? 'no-data' : 'no-fmt', file, by);
 }
 
 function readFormat(view: DataView, at: number): WavFormat {
@@ -73,15 +80,22 @@ function readFormat(view: DataView, at: number): WavFormat {
   };
 }
 
-function dataResult(format: WavFormat, bytes: Uint8Array, at: number, size: number): WavResult {
+function dataResult(
+  format: WavFormat,
+  bytes: Uint8Array,
+  at: number,
+  size: number,
+  file: string,
+  by: string | undefined,
+): WavResult {
   const { audioFormat, blockAlign, byteRate, sampleRate } = format;
-  if (audioFormat !== PCM) return { ok: false, error: `unsupported WAV format ${audioFormat}` };
+  if (audioFormat !== PCM) return unreadable({ unsupportedFormat: audioFormat }, file, by);
   if (blockAlign === 0 || sampleRate === 0 || byteRate !== sampleRate * blockAlign) {
-    return { ok: false, error: 'inconsistent fmt chunk' };
+    return unreadable('inconsistent-fmt', file, by);
   }
   const available = Math.min(size, bytes.byteLength - at);
   const whole = available - (available % blockAlign);
-  return { ok: true, wav: { format, data: bytes.subarray(at, at + whole) } };
+  return success({ format, data: bytes.subarray(at, at + whole) });
 }
 
 /** Sample frames in the file. */
@@ -97,23 +111,22 @@ const sameFormat = (a: WavFormat, b: WavFormat): boolean =>
   a.bitsPerSample === b.bitsPerSample &&
   a.blockAlign === b.blockAlign;
 
-export type JoinResult =
-  | {
-      ok: true;
-      wav: Wav;
-      /** Duration of each part, in seconds. */
-      durations: number[];
-      /** The silence really inserted (a whole number of frames), in seconds. */
-      pause: number;
-    }
-  | { ok: false; error: string };
+export interface JoinedWav {
+  wav: Wav;
+  /** Duration of each part, in seconds. */
+  durations: number[];
+  /** The silence really inserted (a whole number of frames), in seconds. */
+  pause: number;
+}
+
+export type JoinResult = Result<JoinedWav>;
 
 /** Joins parts of one format, with `pauseSeconds` of silence between each two. */
 export function joinWavs(parts: readonly Wav[], pauseSeconds: number): JoinResult {
   const first = parts[0];
-  if (!first) return { ok: false, error: 'nothing to join' };
+  if (!first) return unreadable('nothing-to-join', 'narration.wav');
   if (!parts.every((part) => sameFormat(part.format, first.format))) {
-    return { ok: false, error: 'the parts have different sample formats' };
+    return unreadable('mixed-formats', 'narration.wav');
   }
   const { format } = first;
   const pauseFrames = Math.round(Math.max(0, pauseSeconds) * format.sampleRate);
@@ -129,12 +142,11 @@ export function joinWavs(parts: readonly Wav[], pauseSeconds: number): JoinResul
     data.set(part.data, offset);
     offset += part.data.byteLength;
   });
-  return {
-    ok: true,
+  return success({
     wav: { format, data },
     durations: parts.map(wavDuration),
     pause: pauseFrames / format.sampleRate,
-  };
+  });
 }
 
 /** Silent frames: zero for signed samples, mid-scale (128) for 8-bit PCM, which is unsigned. */

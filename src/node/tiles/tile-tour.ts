@@ -48,7 +48,7 @@ export function sourcesToTile(tour: Tour): string[] {
     const { source, tiles } = scene.panorama;
     if (!source || tiles) continue;
     const check = checkAssetPath(source);
-    if (check.ok) sources.add(check.path);
+    if (check.ok) sources.add(check.value);
   }
   return [...sources].sort();
 }

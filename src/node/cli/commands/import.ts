@@ -9,7 +9,7 @@ import { isId, isLanguageCode } from '../../../core/manifest/ids.ts';
 import { MANIFEST_VERSION } from '../../../core/manifest/schema.ts';
 import type { ImportPlan } from '../../../core/import/common.ts';
 import { importMarzipano } from '../../../core/import/marzipano.ts';
-import { openSource, SourceError } from '../../import/open-source.ts';
+import { openSource } from '../../import/open-source.ts';
 import { importPannellum } from '../../../core/import/pannellum.ts';
 import { writeImportedTour } from '../../import/write-tour.ts';
 import {
@@ -19,7 +19,7 @@ import {
   parseCommandLine,
   uiLanguage,
 } from '../command.ts';
-import { describeErrors } from '../load-tour.ts';
+import { commandProblems, refusalLines } from '../print-problems.ts';
 import { validateTourDir } from './validate.ts';
 
 const USAGE = {
@@ -100,31 +100,35 @@ async function runImport(args: readonly string[], context: CommandContext): Prom
       `${out}/tour.json exists; add --force to overwrite.`,
     );
 
-  let opened;
-  try {
-    opened = await openSource(resolve(context.cwd, source));
-  } catch (error) {
-    if (!(error instanceof SourceError)) throw error;
-    context.stderr(`tour import: ${error.message}\n`);
+  const found = await openSource(resolve(context.cwd, source));
+  if (!found.ok) {
+    context.stderr(commandProblems('import', found.problems, ui));
     return EXIT.problems;
   }
+  const opened = found.value;
   const options = { lang, tourId };
-  const plan: ImportPlan =
-    opened.kind === 'pannellum'
-      ? importPannellum(opened.data, options)
-      : importMarzipano(opened.data, options);
-  const manifest: Record<string, unknown> = {
-    $schema: '../../public/schema/tour.v1.json',
-    version: MANIFEST_VERSION,
-    id: tourId,
-    ...plan.manifest,
-    languages: [lang],
-    defaultLanguage: lang,
-  };
-  await writeImportedTour(plan, opened.dir, tourDir, manifest);
+  let plan: ImportPlan;
+  let manifest: Record<string, unknown>;
+  try {
+    plan =
+      opened.kind === 'pannellum'
+        ? importPannellum(opened.data, options)
+        : importMarzipano(opened.data, options);
+    manifest = {
+      $schema: '../../public/schema/tour.v1.json',
+      version: MANIFEST_VERSION,
+      id: tourId,
+      ...plan.manifest,
+      languages: [lang],
+      defaultLanguage: lang,
+    };
+    await writeImportedTour(plan, opened.dir, tourDir, manifest);
+  } finally {
+    await opened.close(); // a zip's temporary folder, also when something above failed
+  }
   context.stdout(summary(opened.kind, manifest.scenes as unknown[], plan, ui, out));
   const report = await validateTourDir(out, context.cwd);
-  const errors = describeErrors(report, ui);
+  const errors = refusalLines(report.problems, ui);
   if (errors) {
     context.stderr(errors);
     return EXIT.problems;

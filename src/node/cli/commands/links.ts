@@ -1,6 +1,7 @@
 /**
  * `tour links <tour-dir> --base <url> [--hotspots]`: one line per scene (and hotspot): id,
- * title in the tour's default language, URL — tab-separated, for spreadsheets and scripts.
+ * label in the tour's default language (for a hotspot, what its link opens: "Louvre — arrow
+ * to Machu Picchu"), URL — tab-separated, for spreadsheets and scripts.
  */
 import { BaseUrlError, formatLinkLines, printedLinks } from '../../../core/links/scene-links.ts';
 import {
@@ -10,7 +11,8 @@ import {
   parseCommandLine,
   uiLanguage,
 } from '../command.ts';
-import { describeErrors, loadValidTour } from '../load-tour.ts';
+import { loadValidTour } from '../load-tour.ts';
+import { refusalLines } from '../print-problems.ts';
 
 const USAGE = {
   vi: `Cách dùng: tour links <thư-mục-tour> --base <địa-chỉ-trang> [--hotspots]
@@ -60,11 +62,11 @@ async function runLinks(args: readonly string[], context: CommandContext): Promi
   }
   const loaded = await loadValidTour(dir, context.cwd);
   if (!loaded.ok) {
-    context.stderr(describeErrors(loaded.report, lang));
+    context.stderr(refusalLines(loaded.problems, lang));
     return EXIT.problems;
   }
   try {
-    const links = printedLinks(loaded.tour, parsed.values.base, {
+    const links = printedLinks(loaded.value.tour, parsed.values.base, {
       hotspots: parsed.values.hotspots ?? false,
     });
     context.stdout(formatLinkLines(links));

@@ -5,10 +5,9 @@
  * Exit 0 when every file was made, 1 when one failed (the others are still made), 2 when the
  * command was called wrongly.
  */
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isLanguageCode } from '../../../core/manifest/ids.ts';
 import { parseManifestText } from '../../../core/manifest/parse.ts';
 import { Tour } from '../../../core/manifest/schema.ts';
@@ -16,17 +15,22 @@ import {
   type Command,
   type CommandContext,
   EXIT,
+  parseCommandLine,
   type UiLanguage,
   uiLanguage,
 } from '../command.ts';
 import { MANIFEST_NAME } from '../../fs.ts';
+import { loadValidTour } from '../load-tour.ts';
+import { commandProblems } from '../print-problems.ts';
+import { problem } from '../../../core/manifest/problems.ts';
+import { failure } from '../../../core/result.ts';
 import {
   type NarrationFiles,
   setNarrationFiles,
   writeFileAtomic,
 } from '../../narrate/manifest-edit.ts';
-import { narrateTrack } from '../../narrate/synthesise.ts';
-import { APT_PACKAGES, type Env, ESPEAK, missingTools, run } from '../../narrate/tools.ts';
+import { narrateTrack, type TrackResult } from '../../narrate/synthesise.ts';
+import { type Env, ESPEAK, missingTools, run } from '../../narrate/tools.ts';
 import { chooseVoice, parseVoiceList } from '../../narrate/voices.ts';
 
 /** Slower than espeak-ng's 175 words a minute: visitors listen once, often outdoors. */
@@ -58,8 +62,6 @@ audio/<ngôn-ngữ>/<cảnh>.mp3 và .vtt, rồi tour.json được cập nhật
     badLanguage: (lang: string) => `--lang: "${lang}" không phải mã ngôn ngữ (ví dụ: vi, en).`,
     badSpeed: (value: string) => `--speed phải là số nguyên từ 80 đến 450, không phải "${value}".`,
     wrongDirs: 'cần đúng một thư mục tour.',
-    missingTool: (program: string) =>
-      `không tìm thấy chương trình "${program}". Hãy cài (Debian/Ubuntu): sudo apt-get install ${APT_PACKAGES}\n`,
     noVoice: (lang: string, installed: string) =>
       `espeak-ng không có giọng đọc cho ngôn ngữ "${lang}"; các cảnh bằng "${lang}" bị bỏ qua.\n  Các giọng đã cài (espeak-ng --voices): ${installed}\n`,
     kept: (lang: string, scene: string, audio: string) =>
@@ -90,8 +92,6 @@ audio/<lang>/<scene>.mp3 and .vtt, and tour.json is updated.
     badLanguage: (lang: string) => `--lang: "${lang}" is not a language code (e.g. vi, en).`,
     badSpeed: (value: string) => `--speed must be a whole number from 80 to 450, not "${value}".`,
     wrongDirs: 'name exactly one tour folder.',
-    missingTool: (program: string) =>
-      `the program "${program}" was not found. Install it (Debian/Ubuntu): sudo apt-get install ${APT_PACKAGES}\n`,
     noVoice: (lang: string, installed: string) =>
       `espeak-ng has no voice for the language "${lang}"; its scenes are skipped.\n  Installed voices (espeak-ng --voices): ${installed}\n`,
     kept: (lang: string, scene: string, audio: string) =>
@@ -152,25 +152,30 @@ async function runNarrate(args: readonly string[], context: CommandContext): Pro
     context.stderr(`tour narrate: ${message}\n\n${text.usage}`);
     return EXIT.usage;
   };
-  const parsed = parseNarrateArgs(args, text);
+  const command = parseCommandLine('narrate', args, NARRATE_OPTIONS, text.usage, context);
+  if (!command) return EXIT.usage;
+  const parsed = checkNarrateArgs(command, text);
   if (parsed === 'help') {
     context.stdout(text.usage);
     return EXIT.ok;
   }
   if (typeof parsed === 'string') return usageError(parsed);
-  const tourDir = resolve(context.cwd, parsed.dir);
-  const manifestFile = join(tourDir, MANIFEST_NAME);
-  const loaded = await loadTour(manifestFile);
-  if (loaded === 'missing') return usageError(text.missingManifest(parsed.dir));
-  if (loaded === 'invalid') {
+  // The manifest only: its files are what this command makes, and may not exist yet.
+  const loaded = await loadValidTour(parsed.dir, context.cwd, { folder: false });
+  if (!loaded.ok) {
+    const unreadable = ['missing-manifest', 'unreadable-manifest'];
+    if (loaded.problems.some((problem) => unreadable.includes(problem.code)))
+      return usageError(text.missingManifest(parsed.dir));
     context.stderr(`tour narrate: ${text.invalidManifest(parsed.dir)}\n`);
     return EXIT.problems;
   }
-  const langs = parsed.langs ?? loaded.languages;
-  const unlisted = langs.find((lang) => !loaded.languages.includes(lang));
-  if (unlisted) return usageError(text.unlistedLanguage(unlisted, loaded.languages.join(', ')));
-  const tasks = planTasks(loaded, langs, parsed.force);
-  return narrateTasks(tasks, { ...parsed, tourDir, manifestFile, tourId: loaded.id }, context, ui);
+  const { tour, dir: tourDir } = loaded.value;
+  const manifestFile = resolve(context.cwd, loaded.report.file);
+  const langs = parsed.langs ?? tour.languages;
+  const unlisted = langs.find((lang) => !tour.languages.includes(lang));
+  if (unlisted) return usageError(text.unlistedLanguage(unlisted, tour.languages.join(', ')));
+  const tasks = planTasks(tour, langs, parsed.force);
+  return narrateTasks(tasks, { ...parsed, tourDir, manifestFile, tourId: tour.id }, context, ui);
 }
 
 const NARRATE_OPTIONS = {
@@ -180,15 +185,13 @@ const NARRATE_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** The parsed options, 'help', or a usage error message. */
-function parseNarrateArgs(args: readonly string[], text: Texts): Options | 'help' | string {
-  let parsed: ReturnType<typeof parseCommandLine>;
-  try {
-    parsed = parseCommandLine(args);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  const { values, positionals } = parsed;
+type ParsedArgs = NonNullable<ReturnType<typeof parseCommandLine<typeof NARRATE_OPTIONS>>>;
+
+/** The checked options, 'help', or a usage error message. */
+function checkNarrateArgs(
+  { values, positionals }: ParsedArgs,
+  text: Texts,
+): Options | 'help' | string {
   if (values.help) return 'help';
   const [dir, ...extra] = positionals;
   if (dir === undefined || extra.length > 0) return text.wrongDirs;
@@ -209,28 +212,6 @@ function parseNarrateArgs(args: readonly string[], text: Texts): Options | 'help
     force: !!values.force,
     speed,
   };
-}
-
-const parseCommandLine = (args: readonly string[]) =>
-  parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: NARRATE_OPTIONS,
-  });
-
-async function loadTour(file: string): Promise<Tour | 'missing' | 'invalid'> {
-  let source: string;
-  try {
-    if (!(await stat(file)).isFile()) return 'missing';
-    source = await readFile(file, 'utf8');
-  } catch {
-    return 'missing';
-  }
-  const parsed = parseManifestText(source, MANIFEST_NAME);
-  if (!parsed.ok) return 'invalid';
-  const tour = Tour.safeParse(parsed.data);
-  return tour.success ? tour.data : 'invalid';
 }
 
 /** Every scene × language with narration text, in gallery order then language order. */
@@ -289,7 +270,7 @@ async function narrateTasks(
   }
   const missing = await missingTools(context.env);
   if (missing.length > 0) {
-    for (const program of missing) context.stderr(`tour narrate: ${text.missingTool(program)}`);
+    context.stderr(commandProblems('narrate', missing, ui));
     return EXIT.problems;
   }
   const voices = await voicesFor(tasks.todo, context, text);
@@ -320,7 +301,7 @@ async function voicesFor(
   text: Texts,
 ): Promise<Map<string, string>> {
   const listing = await run(ESPEAK, ['--voices'], context.env);
-  const installed = parseVoiceList(listing.ok ? listing.stdout : '');
+  const installed = parseVoiceList(listing.ok ? listing.value : '');
   const voices = new Map<string, string>();
   for (const lang of new Set(tasks.map((task) => task.lang))) {
     const voice = chooseVoice(lang, installed);
@@ -353,13 +334,15 @@ async function synthesiseAll(
       context.env,
     );
     if (!result.ok) {
-      context.stderr(`${TEXT[ui].failed}: ${result.error}\n`);
+      const reasons = result.problems.map((found) => found.message[ui]).join('; ');
+      context.stderr(`${TEXT[ui].failed}: ${reasons}\n`);
       continue;
     }
-    context.stderr(`${number(result.seconds, ui)} s, ${kilobytes(result.bytes)} KB\n`);
+    const track = result.value;
+    context.stderr(`${number(track.seconds, ui)} s, ${kilobytes(track.bytes)} KB\n`);
     files.push(task);
-    seconds += result.seconds;
-    bytes += result.bytes;
+    seconds += track.seconds;
+    bytes += track.bytes;
   }
   return { files, seconds, bytes };
 }
@@ -370,7 +353,8 @@ async function synthesiseTask(
   target: Target,
   workDir: string,
   env: Env,
-) {
+): Promise<TrackResult> {
+  const audioFile = join(target.tourDir, ...task.audio.split('/'));
   try {
     await mkdir(workDir, { recursive: true });
     return await narrateTrack({
@@ -379,13 +363,13 @@ async function synthesiseTask(
       speed: target.speed,
       pause: PAUSE,
       workDir,
-      audioFile: join(target.tourDir, ...task.audio.split('/')),
+      audioFile,
       captionsFile: join(target.tourDir, ...task.captions.split('/')),
       env,
     });
   } catch (error) {
     // File-system trouble (disk full, no permission) fails this file only.
-    return { ok: false as const, error: (error as Error).message };
+    return failure(problem('write-failed', { detail: (error as Error).message }, audioFile));
   }
 }
 
@@ -402,7 +386,7 @@ async function recordInManifest(
   if (made.length === 0) return true;
   const source = await readFile(manifestFile, 'utf8');
   const parsed = parseManifestText(source, MANIFEST_NAME);
-  const tour = parsed.ok ? Tour.safeParse(parsed.data) : undefined;
+  const tour = parsed.ok ? Tour.safeParse(parsed.value) : undefined;
   if (!tour?.success) {
     context.stderr(`tour narrate: ${text.changedManifest}\n`);
     return false;

@@ -1,7 +1,8 @@
 /**
  * `tour qr <tour-dir> --base <url> --out <dir> [--lang vi,en] [--hotspots]`: for every scene
- * (and hotspot) a QR code as SVG and PNG, an A4 poster PDF per scene, and `posters.pdf` with
- * all of them, ready to print.
+ * (and hotspot) a QR code as SVG and PNG, an A4 poster PDF per scene (and hotspot), and
+ * `posters.pdf` with all of them, ready to print. Posters speak every language printed (the
+ * tour's, or those of --lang), each in a font that has its script.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { representativeImage } from '../../../core/manifest/panorama.ts';
 import type { Scene, Tour } from '../../../core/manifest/schema.ts';
 import { textOf } from '../../../core/manifest/text.ts';
 import { scanInstruction } from '../../../core/qr/instructions.ts';
-import { createPosterBook } from '../../qr/poster.ts';
+import { FontLibrary } from '../../qr/fonts.ts';
+import { createPosterBook, type PosterContent } from '../../qr/poster.ts';
 import { qrInfo, qrPng, qrSvg } from '../../../core/qr/qr-code.ts';
 import {
   type Command,
@@ -21,14 +23,15 @@ import {
   type UiLanguage,
   uiLanguage,
 } from '../command.ts';
-import { describeErrors, loadValidTour } from '../load-tour.ts';
+import { loadValidTour } from '../load-tour.ts';
+import { refusalLines } from '../print-problems.ts';
 
 const TEXT = {
   vi: {
     usage: `Cách dùng: tour qr <thư-mục-tour> --base <địa-chỉ-trang> --out <thư-mục> [--lang vi,en] [--hotspots]
 
-Tạo mã QR (SVG và PNG) cho từng cảnh, một áp phích A4 (PDF) cho từng cảnh và posters.pdf
-gồm tất cả. --lang chọn các ngôn ngữ in trên áp phích (mặc định: mọi ngôn ngữ của tour).
+Tạo mã QR (SVG và PNG) cho từng cảnh, một áp phích A4 (PDF) cho từng cảnh (và từng điểm
+nóng với --hotspots) và posters.pdf gồm tất cả. --lang chọn các ngôn ngữ in trên áp phích (mặc định: mọi ngôn ngữ của tour).
 `,
     wrote: (n: number, dir: string) => `Đã ghi ${n} mã QR và ${dir}/posters.pdf\n`,
     version: (v: number, m: number, url: string) =>
@@ -40,8 +43,8 @@ gồm tất cả. --lang chọn các ngôn ngữ in trên áp phích (mặc đ�
   en: {
     usage: `Usage: tour qr <tour-dir> --base <site-url> --out <dir> [--lang vi,en] [--hotspots]
 
-Makes a QR code (SVG and PNG) for every scene, an A4 poster (PDF) per scene and posters.pdf
-with all of them. --lang picks the languages printed on posters (default: all of the tour's).
+Makes a QR code (SVG and PNG) for every scene, an A4 poster (PDF) per scene (and hotspot,
+with --hotspots) and posters.pdf with all of them. --lang picks the languages printed on posters (default: all of the tour's).
 `,
     wrote: (n: number, dir: string) => `Wrote ${n} QR codes and ${dir}/posters.pdf\n`,
     version: (v: number, m: number, url: string) =>
@@ -76,10 +79,10 @@ async function runQr(args: readonly string[], context: CommandContext): Promise<
   const text = TEXT[options.ui];
   const loaded = await loadValidTour(options.dir, context.cwd);
   if (!loaded.ok) {
-    context.stderr(describeErrors(loaded.report, options.ui));
+    context.stderr(refusalLines(loaded.problems, options.ui));
     return EXIT.problems;
   }
-  const { tour } = loaded;
+  const { tour, dir: tourDir } = loaded.value;
   const langs = options.langs ?? tour.languages;
   const unknown = langs.find((lang) => !tour.languages.includes(lang));
   if (unknown) {
@@ -97,15 +100,18 @@ async function runQr(args: readonly string[], context: CommandContext): Promise<
   const out = path.resolve(context.cwd, options.out);
   await mkdir(out, { recursive: true });
   for (const link of links) await writeCodes(out, link);
-  const book = await createPosterBook();
+  const fonts = new FontLibrary();
+  const book = await createPosterBook(fonts);
   const missingFonts = new Set<string>();
-  for (const scene of tour.scenes) {
-    const link = links.find((l) => l.key === scene.id)!;
-    const single = await createPosterBook();
-    const content = await posterContent(tour, scene, link, langs, loaded.dir);
+  const pictures = new Map<string, Promise<Buffer | undefined>>();
+  for (const link of links) {
+    const scene = tour.scenes.find((s) => s.id === link.sceneId)!;
+    if (!pictures.has(scene.id)) pictures.set(scene.id, posterPicture(tourDir, scene));
+    const single = await createPosterBook(fonts);
+    const content = await posterContent(tour, scene, link, langs, await pictures.get(scene.id));
     for (const lang of [...(await book.add(content)), ...(await single.add(content))])
       missingFonts.add(lang);
-    await writeFile(path.join(out, `poster-${scene.id}.pdf`), await single.save());
+    await writeFile(path.join(out, `poster-${codeName(link)}.pdf`), await single.save());
   }
   await writeFile(path.join(out, 'posters.pdf'), await book.save());
   for (const lang of missingFonts) context.stderr(text.noFont(lang));
@@ -170,20 +176,24 @@ async function posterContent(
   scene: Scene,
   link: PrintedLink,
   langs: string[],
-  tourDir: string,
-) {
+  picture: Buffer | undefined,
+): Promise<PosterContent> {
   const ordered = [tour.defaultLanguage, ...langs.filter((l) => l !== tour.defaultLanguage)].filter(
     (l) => langs.includes(l),
   );
-  const titles = ordered.flatMap((lang) => {
-    const text = scene.title[lang];
-    return text ? [{ lang, text }] : [];
-  });
+  const inEach = (text: (lang: string) => string | undefined) =>
+    ordered.flatMap((lang) => {
+      const value = text(lang);
+      return value ? [{ lang, text: value }] : [];
+    });
   const credit = scene.panorama.credit;
-  const picture = await posterPicture(tourDir, scene);
   return {
-    tourTitle: textOf(tour.title, tour.defaultLanguage, tour.defaultLanguage),
-    titles,
+    tourTitles: inEach((lang) =>
+      lang === tour.defaultLanguage
+        ? textOf(tour.title, lang, tour.defaultLanguage)
+        : tour.title[lang],
+    ),
+    titles: inEach((lang) => link.titles.find((t) => t.lang === lang)?.text),
     instructions: ordered.map((lang) => ({ lang, text: scanInstruction(lang) })),
     url: link.url,
     qrPng: await qrPng(link.url, 12),

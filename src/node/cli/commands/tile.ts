@@ -99,7 +99,7 @@ async function tileOne(
     context.stderr(text.invalid(loaded.report.dir));
     return 1;
   }
-  const { tour, dir: absolute } = loaded;
+  const { tour, dir: absolute } = loaded.value;
   context.stdout(`${loaded.report.dir}\n`);
   const bar = progressBar(context);
   const result = await tileTour(

@@ -7,9 +7,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isId } from '../../../core/manifest/ids.ts';
-import { messages } from '../../../core/manifest/messages.ts';
 import { locateJsonPath, parseManifestText } from '../../../core/manifest/parse.ts';
-import { formatJsonPath, hasErrors, type Problem } from '../../../core/manifest/problems.ts';
+import { hasErrors, type Problem, problem } from '../../../core/manifest/problems.ts';
 import { sortProblems, validateTourText } from '../../../core/manifest/validate.ts';
 import {
   type Command,
@@ -19,6 +18,7 @@ import {
   type UiLanguage,
   uiLanguage,
 } from '../command.ts';
+import { problemLine, problemsJson } from '../print-problems.ts';
 import { findTourDirs, MANIFEST_NAME, tourFileExists } from '../../fs.ts';
 
 export interface TourReport {
@@ -41,8 +41,6 @@ Không ghi thư mục nào thì kiểm tra mọi thư mục trong tours/ có t�
 `,
     noTours:
       'Không tìm thấy chuyến tham quan nào trong tours/. Hãy chạy lệnh trong thư mục dự án, hoặc ghi tên thư mục tour.\n',
-    error: 'lỗi',
-    warning: 'cảnh báo',
     summary: (name: string, errors: number, warnings: number) =>
       `${errors === 0 ? '✓' : '✗'} ${name}: ${errors} lỗi, ${warnings} cảnh báo`,
   },
@@ -56,8 +54,6 @@ Without a folder, checks every folder of tours/ that holds a tour.json.
   --lang vi|en  language of the messages (default: from the LANG variable)
 `,
     noTours: 'No tour found in tours/. Run this in the project folder, or name a tour folder.\n',
-    error: 'error',
-    warning: 'warning',
     summary: (name: string, errors: number, warnings: number) =>
       `${errors === 0 ? '✓' : '✗'} ${name}: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
   },
@@ -117,8 +113,21 @@ function parseValidateArgs(args: readonly string[]) {
 /** Paths as the author typed them, with forward slashes on every system. */
 const display = (path: string): string => path.split(sep).join('/').replace(/\/+$/, '') || '.';
 
+/** What `validateTourDir` checks besides the manifest; everything unless told otherwise. */
+export interface FolderChecks {
+  /**
+   * false: the manifest only, not the folder it sits in (its files, its name) — for commands
+   * that make the files (narrate) or run on a copy.
+   */
+  folder?: boolean;
+}
+
 /** Validates one tour folder (or a tour.json given directly); never throws for bad input. */
-export async function validateTourDir(dirArg: string, cwd: string): Promise<TourReport> {
+export async function validateTourDir(
+  dirArg: string,
+  cwd: string,
+  checks: FolderChecks = {},
+): Promise<TourReport> {
   const isManifest = basename(dirArg) === MANIFEST_NAME;
   const absDir = resolve(cwd, isManifest ? dirname(dirArg) : dirArg);
   const dir = display(relative(cwd, absDir) || '.');
@@ -133,12 +142,13 @@ export async function validateTourDir(dirArg: string, cwd: string): Promise<Tour
   });
   const text = await readManifest(resolve(cwd, file));
   if (typeof text !== 'string') {
-    const message = text.missing
-      ? messages.missingManifest(dir)
-      : messages.unreadableManifest(text.reason);
-    const code = text.missing ? 'missing-manifest' : 'unreadable-manifest';
-    return report([{ severity: 'error', code, file, path: [], message }]);
+    return report([
+      text.missing
+        ? problem('missing-manifest', { dir }, file)
+        : problem('unreadable-manifest', { reason: text.reason }, file),
+    ]);
   }
+  if (checks.folder === false) return report((await validateTourText(text, { file })).problems);
   const result = await validateTourText(text, { file, fileExists: tourFileExists(absDir) });
   return report([...result.problems, ...folderIdProblems(text, file, basename(absDir))]);
 }
@@ -156,32 +166,18 @@ async function readManifest(path: string): Promise<string | { missing: boolean; 
 /** Links and the build find a tour by its id, so the folder must carry the same name. */
 function folderIdProblems(text: string, file: string, folder: string): Problem[] {
   const parsed = parseManifestText(text, file);
-  const data = parsed.ok ? parsed.data : undefined;
+  const data = parsed.ok ? parsed.value : undefined;
   const id = typeof data === 'object' && data !== null ? (data as { id?: unknown }).id : undefined;
   if (typeof id !== 'string' || !isId(id) || id === folder) return [];
-  return [
-    {
-      severity: 'error',
-      code: 'folder-id-mismatch',
-      file,
-      path: ['id'],
-      message: messages.folderIdMismatch(folder, id, isId(folder)),
-      ...locateJsonPath(text, ['id']),
-    },
-  ];
+  const details = { folder, id, folderIsId: isId(folder) };
+  return [problem('folder-id-mismatch', details, file, ['id'], locateJsonPath(text, ['id']))];
 }
 
 function humanReport(reports: readonly TourReport[], lang: UiLanguage): string {
   const text = TEXT[lang];
   return reports
     .map((report) => {
-      const lines = report.problems.map((problem) => {
-        const where =
-          problem.line === undefined
-            ? problem.file
-            : `${problem.file}:${problem.line}:${problem.column}`;
-        return `${where}  ${text[problem.severity]}  ${formatJsonPath(problem.path)}  ${problem.message[lang]}`;
-      });
+      const lines = report.problems.map((found) => problemLine(found, lang));
       const errors = report.problems.filter((p) => p.severity === 'error').length;
       const summary = text.summary(basename(report.dir), errors, report.problems.length - errors);
       return `${[...lines, summary].join('\n')}\n`;
@@ -190,12 +186,6 @@ function humanReport(reports: readonly TourReport[], lang: UiLanguage): string {
 }
 
 function jsonReport(reports: readonly TourReport[]): string {
-  const tours = reports.map((report) => ({
-    ...report,
-    problems: report.problems.map((problem) => ({
-      ...problem,
-      jsonPath: formatJsonPath(problem.path),
-    })),
-  }));
+  const tours = reports.map((report) => ({ ...report, problems: problemsJson(report.problems) }));
   return `${JSON.stringify({ tours }, null, 2)}\n`;
 }
