@@ -1,9 +1,12 @@
 /**
  * Links and QR posters: every printed code, read back by a real decoder (jsQR) from the PNGs
- * and from the rendered PDF pages (poppler's pdftoppm), opens exactly what `tour links` says.
+ * and from the rendered PDF pages (poppler's pdftoppm), opens exactly what `tour links` says;
+ * posters speak every language of the tour, in fonts that have its glyphs (text read back
+ * with poppler's pdftotext).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -15,7 +18,9 @@ import { main } from '../../src/node/cli/main.ts';
 import { formatDeepLink, normalizeView, parseDeepLink } from '../../src/core/links/deep-link.ts';
 import { normalizeBase, resolveSceneId } from '../../src/core/links/scene-links.ts';
 import type { Tour } from '../../src/core/manifest/schema.ts';
-import { qrInfo } from '../../src/core/qr/qr-code.ts';
+import { scanInstruction } from '../../src/core/qr/instructions.ts';
+import { qrInfo, qrPng } from '../../src/core/qr/qr-code.ts';
+import { createPosterBook } from '../../src/node/qr/poster.ts';
 
 const BASE = 'https://di-tich.example.vn/';
 
@@ -36,6 +41,21 @@ function decodePng(bytes: Buffer): string | undefined {
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
+/**
+ * Reads the code on a rendered page as a phone does over several frames: jsQR binarises in
+ * 8-pixel blocks, and a code whose modules (about 8 px at 100 dpi) straddle those blocks can
+ * be missed on one frame; shifting the frame by a few pixels reads it.
+ */
+function decodePage(png: PNG) {
+  for (let shift = 0; shift < 8; shift++) {
+    const height = png.height - shift;
+    const data = new Uint8ClampedArray(png.data.subarray(shift * png.width * 4));
+    const decoded = jsQR(data, png.width, height);
+    if (decoded) return decoded;
+  }
+  return undefined;
+}
+
 const linkUrls = (stdout: string) =>
   new Map(
     stdout
@@ -53,10 +73,15 @@ describe('tour links', () => {
     expect(lines[0]).toBe(`louvre\tBảo tàng Louvre — sân Napoléon\t${BASE}#/demo/louvre`);
   });
 
-  it('adds a line per hotspot with --hotspots', async () => {
+  it('adds a line per hotspot with --hotspots, labelled by what its link opens', async () => {
     const run = await runTour(['links', 'tours/demo', '--base', BASE, '--hotspots']);
+    const louvre = 'Bảo tàng Louvre — sân Napoléon';
     expect(run.stdout).toContain(
-      `louvre/glass-pyramid\tKim tự tháp kính\t${BASE}#/demo/louvre/glass-pyramid\n`,
+      `louvre/glass-pyramid\t${louvre} — Kim tự tháp kính\t${BASE}#/demo/louvre/glass-pyramid\n`,
+    );
+    // The link opens the Louvre, facing the arrow to Machu Picchu.
+    expect(run.stdout).toContain(
+      `louvre/to-machu-picchu\t${louvre} — mũi tên tới Machu Picchu — thành cổ và ruộng bậc thang\t`,
     );
   });
 
@@ -157,7 +182,7 @@ describe('tour qr', () => {
     }
   });
 
-  it('makes one A4 poster per scene whose printed code decodes to the scene link', async () => {
+  it('makes one A4 poster per scene and hotspot whose printed code decodes to its link', async () => {
     execFileSync('pdftoppm', [
       '-r',
       '100',
@@ -166,23 +191,23 @@ describe('tour qr', () => {
       path.join(out, 'page'),
     ]);
     const pages = (await readdir(out)).filter((f) => f.startsWith('page')).sort();
-    expect(pages).toHaveLength(4);
-    const scenes = ['louvre', 'machu-picchu', 'puy-de-sancy', 'tintamarre'];
+    const keys = [...urls.keys()];
+    expect(pages).toHaveLength(keys.length);
     for (const [index, page] of pages.entries()) {
       const png = PNG.sync.read(await readFile(path.join(out, page)));
       // A4 at 100 dpi, and a QR code of at least 6 cm on it.
       expect([png.width, png.height]).toEqual([827, 1170]);
-      const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-      expect(decoded?.data).toBe(urls.get(scenes[index]!));
+      const decoded = decodePage(png);
+      expect(decoded?.data).toBe(urls.get(keys[index]!));
       // jsQR's corners are the finder patterns' centres, (modules − 7) modules apart.
       const { modules } = qrInfo(decoded!.data);
       const between = decoded!.location.topRightCorner.x - decoded!.location.topLeftCorner.x;
       const codeWidthPx = (between * modules) / (modules - 7);
       expect((codeWidthPx / 100) * 2.54).toBeGreaterThanOrEqual(6);
     }
-    for (const scene of scenes)
-      expect((await readdir(out)).includes(`poster-${scene}.pdf`)).toBe(true);
-  }, 60_000);
+    for (const key of keys)
+      expect(await readdir(out)).toContain(`poster-${key.replace('/', '--')}.pdf`);
+  }, 120_000);
 
   it('prints the Vietnamese titles with their diacritics (text extracted from the PDF)', () => {
     const text = execFileSync('pdftotext', [path.join(out, 'posters.pdf'), '-'])
@@ -192,5 +217,111 @@ describe('tour qr', () => {
     expect(text).toContain('Đường sống núi lên Puy de Sancy');
     expect(text).toContain('Quét mã bằng điện thoại');
     expect(text).toContain('Alexandre Duret-Lutz');
+    // The tour title in each language, and a hotspot poster labelled by what it opens.
+    expect(text).toContain('Four places in 360° — a sample tour');
+    expect(text).toContain('Louvre Museum — Cour Napoléon — arrow to Machu Picchu');
   });
+});
+
+/** Text of a PDF as pdftotext reads it, without line breaks (CJK wraps between characters). */
+const pdfText = (file: string) =>
+  execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, '');
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+describe('tour qr, a tour in vi, en, zh, ko, ja and fr', () => {
+  let out: string;
+  let run: Awaited<ReturnType<typeof runTour>>;
+  const tourDir = 'tests/fixtures/cjk-tour';
+  const tour = JSON.parse(readFileSync(`${tourDir}/tour.json`, 'utf8')) as Tour;
+
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(os.tmpdir(), 'qr-cjk-'));
+    run = await runTour(['qr', tourDir, '--base', BASE, '--out', out]);
+  }, 120_000);
+
+  afterAll(() => rm(out, { recursive: true, force: true }));
+
+  it('prints without a warning: every language has a font', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('prints the instruction, the tour title and the scene title in each language', () => {
+    const text = pdfText(path.join(out, 'poster-gate.pdf'));
+    for (const lang of tour.languages) {
+      expect(text, lang).toContain(squeeze(scanInstruction(lang)));
+      expect(text, lang).toContain(squeeze(tour.title[lang]!));
+      expect(text, lang).toContain(squeeze(tour.scenes[0]!.title[lang]!));
+    }
+    expect(text).toContain(squeeze('用手机扫码，360° 参观此处并收听讲解。'));
+    expect(text).toContain(squeeze('휴대폰으로 스캔하여 이곳을 360°로 둘러보고'));
+    expect(text).toContain(squeeze('スマートフォンで読み取ると'));
+  });
+
+  it('embeds a Noto CJK font per script, as subsets: posters stay small', async () => {
+    const fonts = execFileSync('pdffonts', [path.join(out, 'poster-gate.pdf')]).toString();
+    for (const name of ['NotoSansHans', 'NotoSansKR', 'NotoSansJP', 'DejaVuSans'])
+      expect(fonts).toContain(name);
+    // The whole Noto fonts are 4–8 MB each; their subsets are a few kilobytes.
+    for (const file of (await readdir(out)).filter((f) => f.endsWith('.pdf')))
+      expect((await stat(path.join(out, file))).size, file).toBeLessThan(400_000);
+  });
+
+  it('still prints codes that decode, above 6 cm, on A4', async () => {
+    execFileSync('pdftoppm', [
+      '-r',
+      '100',
+      '-png',
+      path.join(out, 'posters.pdf'),
+      path.join(out, 'page'),
+    ]);
+    const pages = (await readdir(out)).filter((f) => f.startsWith('page')).sort();
+    expect(pages).toHaveLength(tour.scenes.length);
+    for (const [index, page] of pages.entries()) {
+      const png = PNG.sync.read(await readFile(path.join(out, page)));
+      expect([png.width, png.height]).toEqual([827, 1170]);
+      const decoded = decodePage(png);
+      expect(decoded?.data).toBe(`${BASE}#/cjk-tour/${tour.scenes[index]!.id}`);
+      const { modules } = qrInfo(decoded!.data);
+      const between = decoded!.location.topRightCorner.x - decoded!.location.topLeftCorner.x;
+      expect(((between * modules) / (modules - 7) / 100) * 2.54).toBeGreaterThanOrEqual(6);
+    }
+  }, 60_000);
+});
+
+describe('poster fonts', () => {
+  it('leaves out a line whose script no font has, and names its language', async () => {
+    const book = await createPosterBook();
+    const skipped = await book.add({
+      tourTitles: [{ lang: 'vi', text: 'Đền thử nghiệm' }],
+      titles: [{ lang: 'vi', text: 'Cổng đền' }],
+      instructions: [
+        { lang: 'vi', text: scanInstruction('vi') },
+        { lang: 'th', text: 'สแกนด้วยโทรศัพท์ของคุณ' },
+      ],
+      url: `${BASE}#/t/gate`,
+      qrPng: await qrPng(`${BASE}#/t/gate`, 12),
+    });
+    expect(skipped).toEqual(['th']);
+  });
+
+  it('prints Hán characters inside a Vietnamese title with a CJK font', async () => {
+    const book = await createPosterBook();
+    const title = 'Đền Hùng 雄王廟';
+    const skipped = await book.add({
+      tourTitles: [],
+      titles: [{ lang: 'vi', text: title }],
+      instructions: [],
+      url: `${BASE}#/t/gate`,
+      qrPng: await qrPng(`${BASE}#/t/gate`, 12),
+    });
+    expect(skipped).toEqual([]);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qr-han-'));
+    try {
+      await writeFile(path.join(dir, 'p.pdf'), await book.save());
+      expect(pdfText(path.join(dir, 'p.pdf'))).toContain(squeeze(title));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
