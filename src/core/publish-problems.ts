@@ -1,11 +1,10 @@
 /**
  * The problems of the site settings and of publishing, in the shape of the project's problem
  * catalogue (`manifest/problem-codes.ts`): each code with its severity and the one function
- * that writes its message. Kept in a module of its own while that catalogue is being
- * reorganised; merging is `...SITE_PROBLEMS` inside `PROBLEMS` (then `ProblemCode` covers
- * these codes and the cast in `siteProblem` can go).
+ * that writes its message; spread into `PROBLEMS` there, so problems of these codes are built
+ * with `problem()` like every other.
  */
-import type { JsonPath, LocalizedMessage, Problem, Severity } from './result.ts';
+import type { LocalizedMessage, Severity } from './manifest/problem-basics.ts';
 
 type M = LocalizedMessage;
 /** The values a message is written from (host names, paths, variable names…). */
@@ -82,20 +81,3 @@ export const SITE_PROBLEMS = {
 };
 
 export type SiteProblemCode = keyof typeof SITE_PROBLEMS;
-
-/** The problem of `code` (in `file`, at `path`), its text from the catalogue above. */
-export function siteProblem(
-  code: SiteProblemCode,
-  details: P = {},
-  file = '',
-  path: JsonPath = [],
-): Problem {
-  const entry = SITE_PROBLEMS[code];
-  return {
-    severity: entry.severity,
-    code: code as Problem['code'],
-    file,
-    path,
-    message: entry.message(details),
-  };
-}

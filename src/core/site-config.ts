@@ -7,8 +7,7 @@
  */
 import { z } from 'zod';
 import { ID_PATTERN } from './manifest/ids.ts';
-import { siteProblem } from './publish-problems.ts';
-import { failure, type Problem, type Result, success } from './result.ts';
+import { failure, type Problem, problem, type Result, success } from './result.ts';
 
 export const SITE_CONFIG_FILE = 'site.config.json';
 export const SITE_CONFIG_VERSION = 1;
@@ -103,9 +102,7 @@ export function parseSiteConfig(text: string, file = SITE_CONFIG_FILE): Result<S
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return failure(
-      siteProblem('site-config-json', { file, detail: (error as Error).message }, file),
-    );
+    return failure(problem('site-config-json', { file, detail: (error as Error).message }, file));
   }
   const parsed = SiteConfig.safeParse(json);
   if (parsed.success) {
@@ -115,7 +112,7 @@ export function parseSiteConfig(text: string, file = SITE_CONFIG_FILE): Result<S
   }
   return failure(
     parsed.error.issues.map((issue) =>
-      siteProblem(
+      problem(
         'site-config-schema',
         { file, at: issue.path.join('.') || '$', detail: issue.message },
         file,
@@ -134,7 +131,7 @@ function checkPublicUrl(value: string, file: string): Problem | undefined {
   }
   const loopback = url && /^(localhost|127\.|\[::1\]|0\.0\.0\.0)/.test(url.hostname);
   if (url && url.protocol === 'https:' && !loopback && !url.search && !url.hash) return undefined;
-  return siteProblem('site-config-public-url', { file, value: JSON.stringify(value) }, file, [
+  return problem('site-config-public-url', { file, value: JSON.stringify(value) }, file, [
     'publicUrl',
   ]);
 }
@@ -145,7 +142,7 @@ function checkPublicUrl(value: string, file: string): Problem | undefined {
  */
 export function requirePublicUrl(config: SiteConfig, file = SITE_CONFIG_FILE): Result<string> {
   if (config.publicUrl === '') {
-    return failure(siteProblem('site-config-no-public-url', { file }, file, ['publicUrl']));
+    return failure(problem('site-config-no-public-url', { file }, file, ['publicUrl']));
   }
   const invalid = checkPublicUrl(config.publicUrl, file);
   if (invalid) return failure(invalid);

@@ -1,6 +1,6 @@
 /** Publishing's problems: their codes and texts are in `core/publish-problems.ts`. */
-import type { Problem } from '../../core/result.ts';
-import { siteProblem, type SiteProblemCode } from '../../core/publish-problems.ts';
+import type { SiteProblemCode } from '../../core/publish-problems.ts';
+import { type Problem, problem } from '../../core/result.ts';
 
 export type PublishCode = Exclude<SiteProblemCode, `site-config-${string}`>;
 
@@ -9,5 +9,5 @@ export function publishProblem(
   params: Readonly<Record<string, string | number>> = {},
   file = '',
 ): Problem {
-  return siteProblem(code, params, file);
+  return problem(code, params, file);
 }
