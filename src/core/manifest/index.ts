@@ -14,6 +14,7 @@ export {
 export {
   type Finding,
   finding,
+  describeProblem,
   formatJsonPath,
   hasErrors,
   type JsonPath,

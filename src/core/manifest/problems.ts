@@ -62,3 +62,20 @@ export function formatJsonPath(path: JsonPath): string {
 
 export const hasErrors = (problems: readonly Problem[]): boolean =>
   problems.some((p) => p.severity === 'error');
+
+/** `file:line:column`, or the file alone when the position is not known. */
+export const problemPlace = (problem: Problem): string =>
+  problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column}`;
+
+/**
+ * One problem on one line for logs and staff screens that serve both languages at once (the
+ * build's output, a kiosk's configuration error): `place severity $.path: en / vi`. The CLI
+ * prints one language, through `src/node/cli/print-problems.ts`, on the same place and path.
+ */
+export const describeProblem = (
+  problem: Problem,
+  langs: readonly (keyof LocalizedMessage)[] = ['en', 'vi'],
+): string =>
+  `${problemPlace(problem)} ${problem.severity} ${formatJsonPath(problem.path)}: ${langs
+    .map((lang) => problem.message[lang])
+    .join(' / ')}`;

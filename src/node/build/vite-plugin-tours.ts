@@ -13,7 +13,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { listTourFolders, MANIFEST_NAME, resolveInside } from '../fs.ts';
 import { createRequestHandler, sendText } from '../serve/static-server.ts';
 import {
-  formatJsonPath,
+  describeProblem,
   hasErrors,
   isId,
   messages,
@@ -112,17 +112,10 @@ function folderMismatch(file: string, folder: string, id: string): Problem {
   };
 }
 
-/** `tours/x/tour.json:12:7 error $.scenes[0].id: message` (English, then Vietnamese). */
-export function formatProblem(problem: Problem): string {
-  const where = [problem.file, problem.line, problem.column].filter((x) => x !== undefined);
-  const head = `${where.join(':')} ${problem.severity} ${formatJsonPath(problem.path)}`;
-  return `${head}: ${problem.message.en}\n    ${problem.message.vi}`;
-}
-
 export const describeSkipped = (skipped: SkippedTour): string =>
   [
     `[tours] ${skipped.file} has errors; tour "${skipped.id}" is not published:`,
-    ...skipped.problems.map((problem) => `  ${formatProblem(problem)}`),
+    ...skipped.problems.map((problem) => `  ${describeProblem(problem)}`),
   ].join('\n');
 
 /** Digests and thumbnails computed once per file version (per plugin instance, not global). */
@@ -238,7 +231,7 @@ export async function prepareAll(
     }
     const publication = await preparePublication(loaded, cache, tiled);
     warnings.push(
-      ...loaded.problems.map((problem) => `[tours] ${formatProblem(problem)}`),
+      ...loaded.problems.map((problem) => `[tours] ${describeProblem(problem)}`),
       ...publication.warnings.map((warning) => `[tours] ${warning}`),
     );
     publications.push(publication);

@@ -7,7 +7,7 @@
  * - `commandProblems`: `tour <command>: message`, one line each, for problems that are not in
  *   a tour file (an import source, a missing program).
  */
-import { formatJsonPath, type Problem } from '../../core/manifest/problems.ts';
+import { formatJsonPath, type Problem, problemPlace } from '../../core/manifest/problems.ts';
 import type { UiLanguage } from './command.ts';
 
 const SEVERITY = {
@@ -15,13 +15,9 @@ const SEVERITY = {
   en: { error: 'error', warning: 'warning' },
 } as const;
 
-/** `file:line:column`, or the file alone when the position is not known. */
-const place = (problem: Problem): string =>
-  problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column}`;
-
 /** One problem, as `tour validate` lists it (no newline). */
 export const problemLine = (problem: Problem, lang: UiLanguage): string =>
-  `${place(problem)}  ${SEVERITY[lang][problem.severity]}  ${formatJsonPath(problem.path)}  ${problem.message[lang]}`;
+  `${problemPlace(problem)}  ${SEVERITY[lang][problem.severity]}  ${formatJsonPath(problem.path)}  ${problem.message[lang]}`;
 
 /** The errors among `problems`, one line each (position 1:1 when unknown), or ''. */
 export const refusalLines = (problems: readonly Problem[], lang: UiLanguage): string =>

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ID_PATTERN, LANG_PATTERN } from '../../core/manifest/ids.ts';
-import { formatJsonPath } from '../../core/manifest/problems.ts';
+import { describeProblem } from '../../core/manifest/problems.ts';
 import { failure, type Problem, type Result, success } from '../../core/result.ts';
 import { fetchJson } from '../net/fetch-json.ts';
 import { schemaProblems } from '../net/problems.ts';
@@ -58,6 +58,4 @@ export async function loadKioskConfig(profile: string): Promise<Result<KioskConf
 
 /** One line per problem, for the screen of a misconfigured kiosk (staff read it). */
 export const describeKioskProblems = (problems: readonly Problem[]): string =>
-  problems
-    .map((p) => `${p.file} ${formatJsonPath(p.path)}: ${p.message.en} / ${p.message.vi}`)
-    .join('\n');
+  problems.map((problem) => describeProblem(problem)).join('\n');
