@@ -3,19 +3,24 @@
  * profile, a tour's file list), as `Problem`s: one code per kind of failure, its message in
  * Vietnamese and English from one map keyed by the code, the URL as the file.
  */
-import type { JsonPath, LocalizedMessage, Problem } from '../../core/result.ts';
+import type { JsonPath, LocalizedMessage, Problem, ProblemCode } from '../../core/result.ts';
 
-export type LoadProblemCode =
+/** Codes of the catalogue (`core/manifest/problem-codes.ts`): a code missing there drops out
+ * of this type and its entry below stops compiling, so the two cannot drift apart. */
+export type LoadProblemCode = Extract<
+  ProblemCode,
   | 'network'
   | 'not-found'
   | 'invalid-json'
   | 'catalogue-invalid'
   | 'tour-invalid'
   | 'kiosk-profile-invalid'
-  | 'file-list-invalid';
+  | 'file-list-invalid'
+>;
 
-// Short on purpose: this map is in the tourist's first chunk. Visitors see the app's own
-// translated messages; these are for staff screens and logs.
+// Short texts of the same codes, kept here on purpose: the catalogue's `problem()` brings every
+// manifest message with it, and this map is in the tourist's first chunk (the first view must
+// stay small). Visitors see the app's own translated messages; these are for staff and logs.
 const MESSAGES: Record<LoadProblemCode, (detail: string) => LocalizedMessage> = {
   network: (detail) => ({ vi: `Lỗi mạng: ${detail}`, en: `Network error: ${detail}` }),
   'not-found': () => ({ vi: 'Không tìm thấy tệp', en: 'File not found' }),
