@@ -265,10 +265,14 @@ describe('audio hotspots and missing translations', () => {
     await page.route('**/tours/demo/tour.json', (route) => route.fulfill({ json: copy }));
     await open(page, 'en');
     const title = page.getByTestId('scene-title');
-    expect(await title.textContent()).toBe(scene.title.vi);
+    // The title falls back to the tour's default and says so, in the visitor's language.
+    expect(await title.textContent()).toContain(scene.title.vi);
     expect(await title.getAttribute('lang')).toBe('vi');
     expect(await title.getAttribute('class')).toContain('is-fallback');
-    expect(await title.getAttribute('title')).toBe('Not yet translated');
+    expect(await title.getAttribute('title')).toBe('Shown in Vietnamese');
+    const mark = title.getByTestId('fallback-mark');
+    expect(await mark.textContent()).toBe('Shown in Vietnamese');
+    expect(await mark.getAttribute('lang')).toBe('en');
     await page.close();
   });
 });

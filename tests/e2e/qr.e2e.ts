@@ -71,7 +71,7 @@ describe('printed links', () => {
 });
 
 describe('share', () => {
-  it('shows a QR code of the current scene, view and language, with the link', async () => {
+  it('shows a QR code of the current scene and view, with the language only when asked', async () => {
     const { page, errors } = await newPage(browser, { viewport: 'phone', locale: 'en-US' });
     await page.goto(`${baseUrl}#/demo/tintamarre?v=30,5,50&l=en`);
     await waitForCanvasDrawn(page);
@@ -79,14 +79,22 @@ describe('share', () => {
     const qr = page.getByTestId('share-qr');
     await qr.waitFor();
     await screenshot(page, 'share-phone');
-    const png = await qr.screenshot();
-    const { data, info } = await sharp(png)
-      .ensureAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const decoded = jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data;
-    expect(decoded).toBe(page.url());
-    expect(decoded).toMatch(/#\/demo\/tintamarre\?v=30,5,50&l=en$/);
+    const decode = async () => {
+      const png = await page.getByTestId('share-qr').screenshot();
+      const { data, info } = await sharp(png)
+        .ensureAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data;
+    };
+    // The sharer's language stays theirs: the friend's phone opens in its own.
+    const withoutLanguage = page.url().replace(/&l=en$/, '');
+    expect(await decode()).toBe(withoutLanguage);
+    expect(await page.getByTestId('share-link').inputValue()).toBe(withoutLanguage);
+    // Unless the sharer asks for it.
+    await page.getByTestId('share-language').check();
+    await expect.poll(decode).toBe(page.url());
+    expect(await decode()).toMatch(/#\/demo\/tintamarre\?v=30,5,50&l=en$/);
     expect(await page.getByTestId('share-link').inputValue()).toBe(page.url());
     expect(errors).toEqual([]);
     await page.close();

@@ -8,6 +8,7 @@ import type { LinkView } from '../../src/core/links/deep-link.ts';
 import type { Tour } from '../../src/core/manifest/schema.ts';
 import { failure, success } from '../../src/core/result.ts';
 import { App, type AppPage } from '../../src/web/app/app.ts';
+import type { PanelKey } from '../../src/web/app/panel.ts';
 import type { TourPageCallbacks } from '../../src/web/app/tour-page.ts';
 import type { TourSource } from '../../src/web/app/tour-source.ts';
 import { loadProblem } from '../../src/web/net/problems.ts';
@@ -46,6 +47,8 @@ class FakePage implements AppPage {
   calls: unknown[][] = [];
   notes: string[] = [];
   language = '';
+  /** What the page's panel shows, as the real page would after `reveal` or a tap. */
+  panel: PanelKey | null = null;
 
   constructor(readonly callbacks: TourPageCallbacks) {
     this.element.hidden = true;
@@ -70,9 +73,26 @@ class FakePage implements AppPage {
   }
   revealHotspot(sceneId: string, hotspotId: string): void {
     this.calls.push(['reveal', sceneId, hotspotId]);
+    this.pending = { kind: 'info', hotspot: hotspotId };
   }
-  notify(text: string): void {
-    this.notes.push(text);
+  private pending: PanelKey | null = null;
+  /** The visitor opens a panel (a tap on a hotspot, the About button…). */
+  openPanel(key: PanelKey): void {
+    this.panel = key;
+    this.callbacks.onPanelChange(key);
+  }
+  /** The visitor closes it with its × (or Escape). */
+  dismissPanel(): void {
+    this.panel = null;
+    this.callbacks.onPanelChange(null);
+  }
+  closePanel(): boolean {
+    const open = this.panel !== null;
+    this.panel = null;
+    return open;
+  }
+  notify(text: string | (() => string)): void {
+    this.notes.push(typeof text === 'string' ? text : text());
   }
   resetVisit(): void {}
   offerNarration(): void {}
@@ -88,7 +108,11 @@ class FakePage implements AppPage {
   }
   private arrive(sceneId: string): void {
     this.currentSceneId = sceneId;
+    this.panel = null;
     this.callbacks.onSceneChange(sceneId);
+    const pending = this.pending;
+    this.pending = null;
+    if (pending) this.openPanel(pending);
   }
 }
 
@@ -120,7 +144,14 @@ async function open(hash: string): Promise<{ app: App<FakePage>; page: FakePage 
   return { app, page: app.tourPage };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Steps through history and waits until the address says the step is done. */
+async function go(step: () => void, hash: string): Promise<void> {
+  step();
+  await vi.waitFor(() => expect(location.hash).toBe(hash));
+}
+
+/** Lets the app's async route finish (it awaits the tour source once per step). */
+const routed = (check: () => void) => vi.waitFor(check);
 
 beforeEach(() => {
   loads = [];
@@ -145,10 +176,38 @@ describe('a deep link', () => {
     expect(location.hash).toBe('#/demo/hall?v=90,10,30&l=en');
   });
 
-  it('speaks the browser’s language when the link names none', async () => {
+  it('speaks the browser’s language when the link names none, and adds none to the address', async () => {
     const { page } = await open('#/demo/gate');
     expect(page.calls[0]).toEqual(['show', 'demo', 'vi', 'gate', undefined]);
-    expect(location.hash).toBe('#/demo/gate?l=vi');
+    expect(location.hash).toBe('#/demo/gate');
+  });
+
+  it('speaks a Korean phone’s language on a tour that has only vi and en', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['ko-KR', 'en-US']);
+    const { page } = await open('#/demo/gate');
+    expect(page.calls[0]).toEqual(['show', 'demo', 'ko', 'gate', undefined]);
+    expect(document.documentElement.lang).toBe('ko');
+    expect(location.hash).toBe('#/demo/gate');
+  });
+
+  it('honours l=fr on a Vietnamese phone, though the tour has no French, and keeps it', async () => {
+    const { page } = await open('#/demo/gate?l=fr');
+    expect(page.calls[0]).toEqual(['show', 'demo', 'fr', 'gate', undefined]);
+    page.walkTo('hall');
+    expect(location.hash).toBe('#/demo/hall?l=fr');
+  });
+
+  it('keeps a language chosen on the list of tours when a tour is opened', async () => {
+    const { app, page } = await open('#/');
+    const picker = root.querySelector<HTMLSelectElement>('[data-testid="language"]')!;
+    await routed(() => expect(picker.options).toHaveLength(6));
+    picker.value = 'ko';
+    picker.dispatchEvent(new Event('change'));
+    await routed(() => expect(app.language).toBe('ko'));
+    await go(() => history.pushState(null, '', '#/demo'), '#/demo');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await routed(() => expect(page.calls[0]).toEqual(['show', 'demo', 'ko', undefined, undefined]));
+    expect(localStorage.getItem('heritage-tour:language')).toBe('ko');
   });
 
   it('opens a renamed scene by its old name, and shows the new name in the address', async () => {
@@ -165,12 +224,14 @@ describe('a deep link', () => {
     expect(location.hash).toBe('#/demo/gate?l=en');
   });
 
-  it('looks at a hotspot and opens it when the link names one', async () => {
+  it('looks at a hotspot and opens it when the link names one, keeping it in the address', async () => {
     const { page } = await open('#/demo/hall/stele?l=en');
     expect(page.calls).toEqual([
       ['reveal', 'hall', 'stele'],
       ['show', 'demo', 'en', 'hall', { yaw: 30, pitch: -10, zoom: 50 }],
     ]);
+    expect(page.panel).toEqual({ kind: 'info', hotspot: 'stele' });
+    expect(location.hash).toBe('#/demo/hall/stele?l=en');
   });
 
   it('says the tour does not exist, with a way back to the list', async () => {
@@ -187,13 +248,11 @@ describe('moving through the visit', () => {
     const { page } = await open('#/demo/gate?l=en');
     page.walkTo('hall');
     expect(location.hash).toBe('#/demo/hall?l=en');
-    history.back();
-    await settle();
-    expect(page.calls.at(-1)).toEqual(['goTo', 'gate', undefined]);
+    await go(() => history.back(), '#/demo/gate?l=en');
+    await routed(() => expect(page.calls.at(-1)).toEqual(['goTo', 'gate', undefined]));
     expect(page.currentSceneId).toBe('gate');
-    history.forward();
-    await settle();
-    expect(page.calls.at(-1)).toEqual(['goTo', 'hall', undefined]);
+    await go(() => history.forward(), '#/demo/hall?l=en');
+    await routed(() => expect(page.calls.at(-1)).toEqual(['goTo', 'hall', undefined]));
     // The tour was fetched once for the whole visit.
     expect(loads).toEqual(['demo']);
   });
@@ -214,16 +273,58 @@ describe('moving through the visit', () => {
     const { page } = await open('#/demo/gate?l=en');
     history.pushState(null, '', '#/demo/gate?v=45,0&l=en');
     window.dispatchEvent(new PopStateEvent('popstate'));
-    await settle();
-    expect(page.calls.at(-1)).toEqual(['lookAt', { yaw: 45, pitch: 0 }]);
+    await routed(() => expect(page.calls.at(-1)).toEqual(['lookAt', { yaw: 45, pitch: 0 }]));
   });
 
   it('shows the list of tours when the address names none', async () => {
     const { page } = await open('#/demo/gate?l=en');
     history.pushState(null, '', '#/');
     window.dispatchEvent(new PopStateEvent('popstate'));
-    await settle();
+    await routed(() => expect(root.querySelector('[data-testid="catalogue"]')).not.toBeNull());
     expect(page.element.hidden).toBe(true);
-    expect(root.querySelector('[data-testid="catalogue"]')).not.toBeNull();
+  });
+});
+
+describe('an open panel is a history entry', () => {
+  it('puts the hotspot in the address while its panel is open; Back closes it, in the scene', async () => {
+    const { page } = await open('#/demo/hall');
+    const length = history.length;
+    page.openPanel({ kind: 'info', hotspot: 'stele' });
+    expect(location.hash).toBe('#/demo/hall/stele');
+    expect(history.length).toBe(length + 1);
+    await go(() => history.back(), '#/demo/hall');
+    await routed(() => expect(page.panel).toBeNull());
+    // Still in the scene: no new scene, no camera jump, the tour not left.
+    expect(page.calls).toEqual([['show', 'demo', 'vi', 'hall', undefined]]);
+    expect(page.element.hidden).toBe(false);
+  });
+
+  it('Back from a panel opened by a hotspot link stays in its scene too', async () => {
+    const { page } = await open('#/demo/hall/stele');
+    expect(page.panel).not.toBeNull();
+    await go(() => history.back(), '#/demo/hall');
+    await routed(() => expect(page.panel).toBeNull());
+    expect(page.currentSceneId).toBe('hall');
+    expect(page.element.hidden).toBe(false);
+  });
+
+  it('takes the entry back out when the visitor closes the panel', async () => {
+    const { page } = await open('#/demo/hall');
+    const length = history.length;
+    page.openPanel({ kind: 'about' });
+    expect(location.hash).toBe('#/demo/hall');
+    page.dismissPanel();
+    await vi.waitFor(() => expect(history.state).toBeNull());
+    expect(location.hash).toBe('#/demo/hall');
+    // Back now leaves the scene's entry, not a ghost of the closed panel.
+    expect(history.length).toBe(length + 1);
+    expect(page.calls).toEqual([['show', 'demo', 'vi', 'hall', undefined]]);
+  });
+
+  it('keeps the hotspot in the address while the visitor looks around with the panel open', async () => {
+    const { page } = await open('#/demo/hall');
+    page.openPanel({ kind: 'info', hotspot: 'stele' });
+    page.callbacks.onViewChange({ yaw: 10, pitch: 0, zoom: 50 });
+    expect(location.hash).toBe('#/demo/hall/stele?v=10,0,50');
   });
 });

@@ -3,8 +3,10 @@
  * - the recording in that language, with its captions;
  * - else, if the text exists in that language, the device's speech synthesis (the player
  *   falls back to the transcript when no voice speaks the language);
- * - else the default language's recording or text, marked as a fallback.
+ * - else the fallback chain's (English when the tour has it, then the tour's default)
+ *   recording or text, marked as a fallback so the player can say which language it is.
  */
+import { type ContentLanguages, contentOrder } from '../language/content-fallback.ts';
 import type { NarrationTrack, Scene } from '../manifest/schema.ts';
 
 export type NarrationPlan =
@@ -19,16 +21,12 @@ export type NarrationPlan =
   | { kind: 'speech'; lang: string; text: string; fallback: boolean }
   | { kind: 'none' };
 
-export function planNarration(scene: Scene, lang: string, defaultLang: string): NarrationPlan {
+export function planNarration(scene: Scene, lang: string, tour: ContentLanguages): NarrationPlan {
   const tracks = scene.narration ?? {};
-  const own = planTrack(tracks[lang], lang, false);
-  if (own) return own;
-  const fallback =
-    lang === defaultLang ? undefined : planTrack(tracks[defaultLang], defaultLang, true);
-  if (fallback) return fallback;
-  for (const [other, track] of Object.entries(tracks)) {
-    const any = planTrack(track, other, true);
-    if (any) return any;
+  const order = [...contentOrder(lang, tour), ...Object.keys(tracks)];
+  for (const candidate of new Set(order)) {
+    const plan = planTrack(tracks[candidate], candidate, candidate !== lang);
+    if (plan) return plan;
   }
   return { kind: 'none' };
 }

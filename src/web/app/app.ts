@@ -1,6 +1,8 @@
 /**
  * The app shell: reads the address, shows the catalogue or a tour, and keeps the address in
- * step with what is on screen (scene changes are history entries, looking around is not).
+ * step with what is on screen (scene changes and open panels are history entries, looking
+ * around is not). The interface speaks the visitor's language whatever tour is shown; the
+ * address carries a language only when the link or the visitor named one.
  */
 
 import {
@@ -9,7 +11,7 @@ import {
   type Translator,
   UI_LANGUAGES,
 } from '../i18n/i18n.ts';
-import { resolveLanguage } from '../i18n/languages.ts';
+import { chooseLanguage, matchLanguage } from '../../core/language/language-choice.ts';
 import {
   type DeepLink,
   formatDeepLink,
@@ -19,6 +21,7 @@ import {
 import type { Tour } from '../../core/manifest/schema.ts';
 import { renderCatalogue } from './catalogue-view.ts';
 import { LanguagePicker } from './language-picker.ts';
+import type { PanelKey } from './panel.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
 import { type TourPageCallbacks, TourPage, type TourPageOptions } from './tour-page.ts';
 import { publishedTours, type TourSource } from './tour-source.ts';
@@ -49,7 +52,15 @@ export type AppPage = Pick<
   | 'offerNarration'
   | 'hide'
   | 'setLanguage'
+  | 'closePanel'
 >;
+
+/** `history.state` of an entry made by opening a panel. */
+interface PanelState {
+  panel: PanelKey['kind'];
+}
+const isPanelState = (state: unknown): state is PanelState =>
+  typeof state === 'object' && state !== null && 'panel' in state;
 
 /** Where the app's content and page come from; the browser's by default. */
 export interface AppDeps<P extends AppPage> {
@@ -66,7 +77,8 @@ export class App<P extends AppPage = TourPage> {
   private readonly screen: HTMLElement;
   private tours = new Map<string, Tour>();
   private lang: string;
-  private explicitLang = false;
+  /** The visitor closed a panel: the Back that follows only takes its entry out. */
+  private panelClosing = false;
 
   private readonly options: AppOptions;
 
@@ -89,6 +101,7 @@ export class App<P extends AppPage = TourPage> {
         onSceneChange: (sceneId) => this.recordScene(sceneId),
         onViewChange: (view) => this.recordView(view),
         onLanguageChange: (next) => void this.changeLanguage(next),
+        onPanelChange: (key) => this.recordPanel(key),
       },
       options.page,
     );
@@ -111,7 +124,7 @@ export class App<P extends AppPage = TourPage> {
   ): Promise<App<P>> {
     const link = parseDeepLink(location.hash);
     if (link.tour) deps.prefetchViewer();
-    const lang = resolveLanguage({
+    const lang = chooseLanguage({
       available: UI_LANGUAGES,
       fallback: DEFAULT_UI_LANGUAGE,
       fromLink: link.lang,
@@ -119,7 +132,6 @@ export class App<P extends AppPage = TourPage> {
       browser: navigator.languages,
     });
     const app = new App<P>(root, await createTranslator(lang), lang, options, deps);
-    app.explicitLang = Boolean(link.lang);
     window.addEventListener('popstate', app.onPopState);
     await app.route();
     return app;
@@ -139,11 +151,16 @@ export class App<P extends AppPage = TourPage> {
     const tour = await this.tourFor(link.tour);
     if (!tour) return;
     this.screen.hidden = true;
-    const lang = this.languageFor(tour, link);
-    if (lang !== this.lang) await this.applyLanguage(lang);
+    await this.followLinkLanguage(link);
+    // Back from an open panel: the panel goes, the scene and the view stay as they are.
+    const closed =
+      this.panelClosing ||
+      (!link.hotspot && !isPanelState(history.state) && this.page.closePanel());
+    this.panelClosing = false;
     const sceneId = link.scene ? resolveSceneId(tour, link.scene) : undefined;
     if (link.scene && !sceneId) {
-      this.page.notify(this.i18n.t('app.sceneNotFound', { scene: link.scene }));
+      const missing = link.scene;
+      this.page.notify(() => this.i18n.t('app.sceneNotFound', { scene: missing }));
     } else if (sceneId && sceneId !== link.scene) {
       // An old QR code naming a renamed scene: show the current name in the address bar.
       history.replaceState(null, '', formatDeepLink({ ...link, scene: sceneId }));
@@ -156,7 +173,7 @@ export class App<P extends AppPage = TourPage> {
       this.page.show(tour, this.lang, sceneId, view);
     } else if (sceneId && sceneId !== this.page.currentSceneId) {
       this.page.goTo(sceneId, view);
-    } else if (view) {
+    } else if (view && !closed) {
       this.page.lookAt(view);
     }
   }
@@ -179,7 +196,6 @@ export class App<P extends AppPage = TourPage> {
    */
   async resetVisit(tourId: string, lang: string): Promise<void> {
     this.page.resetVisit();
-    this.explicitLang = true;
     history.replaceState(null, '', formatDeepLink({ tour: tourId, lang }));
     const tour = await this.tourFor(tourId);
     if (!tour) return;
@@ -202,7 +218,7 @@ export class App<P extends AppPage = TourPage> {
   private async showCatalogue(link: DeepLink): Promise<void> {
     this.page.hide();
     this.screen.hidden = false;
-    if (link.lang && link.lang !== this.lang) await this.applyLanguage(link.lang);
+    await this.followLinkLanguage(link);
     replaceChildren(this.screen, h('p', { class: 'message' }, this.i18n.t('app.loading')));
     const catalogue = await this.source.loadCatalogue();
     document.title = this.i18n.t('app.name');
@@ -256,18 +272,13 @@ export class App<P extends AppPage = TourPage> {
     return null;
   }
 
-  private languageFor(tour: Tour, link: DeepLink): string {
-    return resolveLanguage({
-      available: tour.languages,
-      fallback: tour.defaultLanguage,
-      fromLink: link.lang ?? (this.explicitLang ? this.lang : undefined),
-      saved: readSavedLanguage(),
-      browser: navigator.languages,
-    });
+  /** A link naming a language the interface has switches to it, whatever the tour has. */
+  private async followLinkLanguage(link: DeepLink): Promise<void> {
+    const lang = link.lang ? matchLanguage(link.lang, UI_LANGUAGES) : undefined;
+    if (lang && lang !== this.lang) await this.applyLanguage(lang);
   }
 
   private async changeLanguage(lang: string): Promise<void> {
-    this.explicitLang = true;
     if (!this.options.kiosk) saveLanguage(lang);
     await this.applyLanguage(lang);
     this.writeAddress({ lang }, 'replace');
@@ -286,27 +297,61 @@ export class App<P extends AppPage = TourPage> {
     const mode =
       current.scene && current.scene !== sceneId && !this.options.kiosk ? 'push' : 'replace';
     const view = current.scene === sceneId ? current.view : undefined;
-    this.writeAddress({ scene: sceneId, view }, mode);
+    this.writeAddress({ scene: sceneId, view }, mode, mode === 'push' ? null : undefined);
   }
 
   private recordView(view: LinkView): void {
     this.writeAddress({ view }, 'replace');
   }
 
-  private writeAddress(change: Partial<DeepLink>, mode: 'push' | 'replace'): void {
+  /**
+   * An opened panel is a history entry (the hotspot's in the address, so reload and share
+   * reopen it): Back closes it. A panel the visitor closes takes its entry back out.
+   */
+  private recordPanel(key: PanelKey | null): void {
+    const hotspot = key && 'hotspot' in key ? key.hotspot : undefined;
+    if (this.options.kiosk) return this.writeAddress({ hotspot }, 'replace');
+    if (!key) {
+      if (!isPanelState(history.state)) return;
+      this.panelClosing = true;
+      history.back();
+      return;
+    }
+    const state: PanelState = { panel: key.kind };
+    if (isPanelState(history.state)) return this.writeAddress({ hotspot }, 'replace', state);
+    // Under the panel's entry lies the scene itself, whether the panel came from a tap or
+    // from a link naming the hotspot.
+    this.writeAddress({ hotspot: undefined }, 'replace', null);
+    this.writeAddress({ hotspot }, 'push', state);
+  }
+
+  private writeAddress(
+    change: Partial<DeepLink>,
+    mode: 'push' | 'replace',
+    state: PanelState | null = history.state as PanelState | null,
+  ): void {
     const tour = this.page.currentTourId;
-    if (!tour) return;
+    if (!tour || this.page.element.hidden) return;
     const current = parseDeepLink(location.hash);
+    const scene = change.scene ?? current.scene ?? this.page.currentSceneId ?? undefined;
     const next: DeepLink = {
       tour,
-      scene: change.scene ?? current.scene ?? this.page.currentSceneId ?? undefined,
+      scene,
+      // A hotspot stays in the address while its panel is open in the same scene.
+      hotspot:
+        'hotspot' in change
+          ? change.hotspot
+          : scene === current.scene
+            ? current.hotspot
+            : undefined,
       view: 'view' in change ? change.view : current.view,
-      lang: this.lang,
+      lang: 'lang' in change ? change.lang : current.lang,
     };
     const hash = formatDeepLink(next);
-    if (hash === location.hash) return;
-    if (mode === 'push') history.pushState(null, '', hash);
-    else history.replaceState(null, '', hash);
+    if (mode === 'push') history.pushState(state, '', hash);
+    else if (hash !== location.hash || state !== history.state) {
+      history.replaceState(state, '', hash);
+    }
   }
 }
 

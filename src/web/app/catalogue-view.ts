@@ -3,7 +3,7 @@
 import type { Translator } from '../i18n/i18n.ts';
 import { nativeName } from '../i18n/languages.ts';
 import { formatDeepLink } from '../../core/links/deep-link.ts';
-import { localize } from '../../core/manifest/text.ts';
+import { contentText } from '../../core/language/content-fallback.ts';
 import { h } from '../ui/dom.ts';
 import type { CatalogueEntry } from './tour-source.ts';
 
@@ -32,8 +32,9 @@ export function renderCatalogue(
 }
 
 function renderCard(entry: CatalogueEntry, lang: string, t: Translator['t']): HTMLElement {
-  const title = localize(entry.title, lang, entry.defaultLanguage);
-  const description = localize(entry.description, lang, entry.defaultLanguage);
+  // A card falls back like the tour does: English when the tour has it, else its default.
+  const title = contentText(entry.title, lang, entry);
+  const description = contentText(entry.description, lang, entry);
   const thumbnail = entry.thumbnail
     ? h('img', {
         class: 'card__image',

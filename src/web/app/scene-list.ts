@@ -5,7 +5,7 @@
 import { representativeImage } from '../../core/manifest/panorama.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import type { Scene, Tour } from '../../core/manifest/schema.ts';
-import { localize } from '../../core/manifest/text.ts';
+import { contentText } from '../../core/language/content-fallback.ts';
 import { planNarration } from '../../core/narration/narration-plan.ts';
 import { h } from '../ui/dom.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -34,10 +34,10 @@ function renderScene(
   lang: string,
   assetUrl: (path: string) => string,
 ): HTMLElement {
-  const title = localize(scene.title, lang, tour.defaultLanguage);
-  const description = localize(scene.description, lang, tour.defaultLanguage);
+  const title = contentText(scene.title, lang, tour);
+  const description = contentText(scene.description, lang, tour);
   const picture = scene.panorama.thumbnail ?? representativeImage(scene.panorama);
-  const plan = planNarration(scene, lang, tour.defaultLanguage);
+  const plan = planNarration(scene, lang, tour);
   const narration =
     plan.kind === 'audio'
       ? h('audio', { controls: true, preload: 'none', src: assetUrl(plan.audio), lang: plan.lang })

@@ -1,9 +1,13 @@
 /**
- * "Share this place": the QR code of the current address (scene, view and language), the link
- * as text and a copy button, in the page's panel (focus moves in and back out). The QR library
- * is loaded only when a visitor asks, so the tourist's first download stays small.
+ * "Share this place": the QR code of the current address (scene, view, open hotspot), the link
+ * as text and a copy button, in the page's panel (focus moves in and back out). The link
+ * carries no language unless the sharer ticks "include my language": a Vietnamese guide's
+ * share must open in the friend's own language. The QR library is loaded only when a visitor
+ * asks, so the tourist's first download stays small.
  */
+import { deepLinkUrl, parseDeepLink } from '../../core/links/deep-link.ts';
 import type { Translator } from '../i18n/i18n.ts';
+import { nativeName } from '../i18n/languages.ts';
 import { h } from '../ui/dom.ts';
 import type { Panel } from './panel.ts';
 
@@ -37,21 +41,44 @@ export function qrSvgElement(modules: {
   return svg;
 }
 
-export async function openShareDialog(panel: Panel, t: Translator, url: string): Promise<void> {
+/** The address to share: `href` without its language, or with `lang` when asked. */
+export function sharedUrl(href: string, lang?: string): string {
+  const { lang: _dropped, ...place } = parseDeepLink(href);
+  return deepLinkUrl(href, lang ? { ...place, lang } : place);
+}
+
+export async function openShareDialog(
+  panel: Panel,
+  t: Translator,
+  href: string,
+  includeLanguage = false,
+): Promise<void> {
   const { create } = await import('qrcode');
-  const qr = create(url, { errorCorrectionLevel: 'M' });
-  const code = qrSvgElement(qr.modules);
-  code.setAttribute('aria-label', t.t('share.qrLabel'));
-  code.classList.add('share__qr');
-  code.dataset.testid = 'share-qr';
+  const lang = t.language;
+  const codeBox = h('div', { class: 'share__code' });
   const link = h('input', {
     class: 'share__link',
     type: 'text',
     readonly: true,
-    value: url,
     'aria-label': t.t('share.link'),
     'data-testid': 'share-link',
   });
+  const withLanguage = h('input', {
+    type: 'checkbox',
+    checked: includeLanguage,
+    'data-testid': 'share-language',
+  });
+  const show = () => {
+    const url = sharedUrl(href, withLanguage.checked ? lang : undefined);
+    const code = qrSvgElement(create(url, { errorCorrectionLevel: 'M' }).modules);
+    code.setAttribute('aria-label', t.t('share.qrLabel'));
+    code.classList.add('share__qr');
+    code.dataset.testid = 'share-qr';
+    codeBox.replaceChildren(code);
+    link.value = url;
+  };
+  withLanguage.addEventListener('change', show);
+  show();
   const status = h('p', { class: 'share__status', role: 'status' });
   const copy = h(
     'button',
@@ -61,7 +88,21 @@ export async function openShareDialog(panel: Panel, t: Translator, url: string):
   copy.addEventListener('click', () => void copyLink(link, status, t));
   panel.open({
     title: t.t('share.title'),
-    body: [h('p', { class: 'share__hint' }, t.t('share.hint')), code, link, copy, status],
+    body: [
+      h('p', { class: 'share__hint' }, t.t('share.hint')),
+      codeBox,
+      link,
+      h(
+        'label',
+        { class: 'share__language' },
+        withLanguage,
+        ' ',
+        t.t('share.includeLanguage', { language: nativeName(lang) }),
+      ),
+      copy,
+      status,
+    ],
+    key: { kind: 'share' },
   });
 }
 

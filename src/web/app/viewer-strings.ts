@@ -15,6 +15,8 @@ const PSV_KEYS = [
   'moveLeft',
   'moveRight',
   'fullscreen',
+  'menu',
+  'gyroscope',
   'twoFingers',
   'ctrlZoom',
   'webglError',

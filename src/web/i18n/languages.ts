@@ -1,39 +1,10 @@
 /**
- * Which language the visitor sees, decided in one place.
- * Order: the link's parameter → the visitor's saved choice → the browser's languages → the
- * tour's default. Pure: callers pass what they know.
+ * Languages by name: in themselves for the picker ("Tiếng Việt", not a flag), and in the
+ * visitor's language for the notes that say which language a text is shown in. The choice of
+ * language itself is pure and lives in core/language.
  */
 
-export interface LanguageSources {
-  /** Languages this tour (or the catalogue) offers, in the author's order. */
-  available: readonly string[];
-  fallback: string;
-  fromLink?: string | undefined;
-  saved?: string | null | undefined;
-  browser?: readonly string[];
-}
-
-export function resolveLanguage(sources: LanguageSources): string {
-  const candidates = [sources.fromLink, sources.saved ?? undefined, ...(sources.browser ?? [])];
-  for (const candidate of candidates) {
-    const match = candidate ? matchLanguage(candidate, sources.available) : undefined;
-    if (match) return match;
-  }
-  return sources.fallback;
-}
-
-/** `en-US` matches `en`; `zh-Hant-TW` matches `zh-Hant`, then `zh`. Case-insensitive. */
-export function matchLanguage(tag: string, available: readonly string[]): string | undefined {
-  const parts = tag.split('-');
-  for (let n = parts.length; n > 0; n--) {
-    const prefix = parts.slice(0, n).join('-').toLowerCase();
-    const found = available.find((lang) => lang.toLowerCase() === prefix);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** Names of languages in themselves: a picker shows "Tiếng Việt", not a flag. */
+/** Names of languages in themselves. */
 export const NATIVE_NAMES: Readonly<Record<string, string>> = {
   vi: 'Tiếng Việt',
   en: 'English',
@@ -44,3 +15,12 @@ export const NATIVE_NAMES: Readonly<Record<string, string>> = {
 };
 
 export const nativeName = (lang: string): string => NATIVE_NAMES[lang] ?? lang;
+
+/** `lang`'s name in the language `inLang` ("anglais" in French); the code if unknown. */
+export function languageName(lang: string, inLang: string): string {
+  try {
+    return new Intl.DisplayNames([inLang], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
+}

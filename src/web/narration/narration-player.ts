@@ -10,6 +10,7 @@
 import { h } from '../ui/dom.ts';
 import { icon } from '../ui/icons.ts';
 import type { NarrationPlan } from '../../core/narration/narration-plan.ts';
+import { cuePlainText } from '../../core/narration/cue-text.ts';
 import { findVoice, SpeechNarrator } from './speech.ts';
 
 export type NarrationLabel =
@@ -27,6 +28,8 @@ export type NarrationLabel =
 
 export interface NarrationPlayerOptions {
   label: (key: NarrationLabel) => string;
+  /** "Narration in English": said of a recording in another language than the visitor's. */
+  languageNote?: (lang: string) => string;
   /** Opens the transcript (the page owns the panel). */
   onTranscript: () => void;
   /** Resolves asset paths of the current tour to URLs. */
@@ -122,7 +125,7 @@ export class NarrationPlayer {
     this.loadId++;
     this.plan = plan;
     this.started = false;
-    this.setNotice(plan.kind === 'speech' ? this.options.label('synthetic') : '');
+    this.setNotice(this.planNotice());
     this.element.hidden = plan.kind === 'none';
     if (plan.kind === 'audio') this.loadAudio(plan);
     else if (plan.kind === 'speech') void this.loadSpeech(plan, this.loadId, autoplay);
@@ -169,14 +172,26 @@ export class NarrationPlayer {
   /** Re-reads every label (language switch). */
   refreshLabels(): void {
     this.progress.setAttribute('aria-label', this.options.label('seek'));
-    this.captionsButton.setAttribute('aria-label', this.options.label('captions'));
+    // The visible "CC" is part of the name (WCAG 2.5.3: voice users say what they see).
+    // (axe ignores a name's parentheses: "Captions (CC)" would not count.)
+    this.captionsButton.setAttribute('aria-label', `CC ${this.options.label('captions')}`);
     this.captionsButton.title = this.options.label('captions');
     this.transcriptButton.setAttribute('aria-label', this.options.label('transcript'));
     this.transcriptButton.title = this.options.label('transcript');
-    if (this.plan.kind === 'speech' && this.mode === 'speech') {
-      this.setNotice(this.options.label('synthetic'));
-    }
+    if (this.mode === this.plan.kind) this.setNotice(this.planNotice());
     this.render();
+  }
+
+  /**
+   * What the bar says of the plan: a computer voice, or a recording (or text) in another
+   * language than the visitor's — said in the visitor's language, named in the caption line's.
+   */
+  private planNotice(): string {
+    const plan = this.plan;
+    if (plan.kind === 'none') return '';
+    const note = plan.fallback ? (this.options.languageNote?.(plan.lang) ?? '') : '';
+    const synthetic = plan.kind === 'speech' ? this.options.label('synthetic') : '';
+    return [note, synthetic].filter(Boolean).join(' · ');
   }
 
   private loadAudio(plan: Extract<NarrationPlan, { kind: 'audio' }>): void {
@@ -275,7 +290,9 @@ export class NarrationPlayer {
 
   private onCueChange(track: TextTrack): void {
     const cues = track.activeCues ? [...track.activeCues] : [];
-    this.showCaption(cues.map((cue) => (cue as VTTCue).text).join('\n'));
+    // The browser hands over the cue's raw text, markup and entities included: show it as the
+    // visitor should read it, and as text only.
+    this.showCaption(cues.map((cue) => cuePlainText((cue as VTTCue).text)).join('\n'));
   }
 
   private showCaption(text: string): void {

@@ -3,7 +3,7 @@
  * language, so captions can follow the sentence being spoken (browsers' word-boundary events
  * are unreliable across voices; per-sentence utterances are not).
  */
-import { matchLanguage } from '../i18n/languages.ts';
+import { matchLanguage } from '../../core/language/language-choice.ts';
 import { splitSentences } from '../../core/narration/sentences.ts';
 
 export interface SpeechEvents {

@@ -5,7 +5,7 @@
  */
 import type { VirtualTourLink, VirtualTourNode } from '@photo-sphere-viewer/virtual-tour-plugin';
 import type { Hotspot, Scene, SceneHotspot, Tour } from '../../core/manifest/schema.ts';
-import { textOf } from '../../core/manifest/text.ts';
+import { contentText } from '../../core/language/content-fallback.ts';
 import { positionToRadians } from '../../core/angles.ts';
 import { createHotspotElement } from './hotspot-element.ts';
 import { escapeHtml } from './html.ts';
@@ -49,7 +49,7 @@ export function buildNode(context: NodeContext, scene: Scene): VirtualTourNode {
   const node: VirtualTourNode = {
     id: scene.id,
     panorama: panoramaConfig(scene.panorama, context.adapter, context.assetUrl),
-    name: escapeHtml(textOf(scene.title, lang, tour.defaultLanguage)),
+    name: escapeHtml(textIn(scene.title, lang, tour)),
     links: scene.hotspots
       .filter((hotspot): hotspot is SceneHotspot => hotspot.type === 'scene')
       .filter((hotspot) => tour.scenes.some((s) => s.id === hotspot.target))
@@ -67,8 +67,8 @@ export function buildNode(context: NodeContext, scene: Scene): VirtualTourNode {
 function buildLink(context: NodeContext, scene: Scene, hotspot: SceneHotspot): VirtualTourLink {
   const target = context.tour.scenes.find((s) => s.id === hotspot.target);
   const label =
-    textOf(hotspot.title, context.lang, context.tour.defaultLanguage) ||
-    textOf(target?.title, context.lang, context.tour.defaultLanguage);
+    textIn(hotspot.title, context.lang, context.tour) ||
+    textIn(target?.title, context.lang, context.tour);
   const element = createHotspotElement({
     kind: 'scene',
     id: hotspot.id,
@@ -86,7 +86,7 @@ function buildLink(context: NodeContext, scene: Scene, hotspot: SceneHotspot): V
 }
 
 function buildMarker(context: NodeContext, scene: Scene, hotspot: Exclude<Hotspot, SceneHotspot>) {
-  const title = textOf(hotspot.title, context.lang, context.tour.defaultLanguage);
+  const title = textIn(hotspot.title, context.lang, context.tour);
   const element = createHotspotElement({
     kind: hotspot.type,
     id: hotspot.id,
@@ -103,4 +103,13 @@ function buildMarker(context: NodeContext, scene: Scene, hotspot: Exclude<Hotspo
     anchor: 'center center',
     data,
   };
+}
+
+/** A label in the visitor's language, falling back as every tour text does (English first). */
+function textIn(
+  map: Readonly<Record<string, string>> | undefined,
+  lang: string,
+  tour: Tour,
+): string {
+  return contentText(map, lang, tour)?.text ?? '';
 }
