@@ -102,4 +102,20 @@ export function instrument(): void {
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
+
+  // A scene page paints its poster (a plain picture of the start view) before any WebGL:
+  // Element Timing says when; the earlier of that and the canvas is the first view.
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<
+        PerformanceEntry & { identifier?: string; renderTime?: number; loadTime?: number }
+      >) {
+        if (entry.identifier !== 'first-view') continue;
+        const at = entry.renderTime || entry.loadTime || entry.startTime;
+        probe.firstVisible = probe.firstVisible === null ? at : Math.min(probe.firstVisible, at);
+      }
+    }).observe({ type: 'element', buffered: true });
+  } catch {
+    // No Element Timing (not Chromium): only the canvas counts.
+  }
 }

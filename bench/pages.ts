@@ -14,7 +14,7 @@ export interface SceneInfo {
 }
 
 export interface BenchPage {
-  name: 'ours' | 'baseline';
+  name: 'ours' | 'qr' | 'baseline';
   url: (base: string) => string;
   goTo: (page: Page, scene: SceneInfo) => Promise<void>;
   isShowing: (page: Page, scene: SceneInfo) => Promise<boolean>;
@@ -39,6 +39,18 @@ export const OURS: BenchPage = {
     ),
   isPanoramaRequest: (url, prefix) => url.includes(prefix) && !url.endsWith('preview.jpg'),
 };
+
+/**
+ * The QR path: a scene's own page (`<base>/demo/<scene>/`, made by the build), which paints
+ * the scene's poster before the viewer's code arrives, then hands over to the app.
+ */
+export const oursQr = (sceneId: string): BenchPage => ({
+  ...OURS,
+  name: 'qr',
+  url: (base) => `${base}demo/${sceneId}/`,
+  isPanoramaRequest: (url, prefix) =>
+    OURS.isPanoramaRequest(url, prefix) || url.includes('/generated/posters/'),
+});
 
 export const BASELINE: BenchPage = {
   name: 'baseline',

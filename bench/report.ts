@@ -3,9 +3,13 @@ import type { MemorySample } from './measure.ts';
 import type { Summary } from './stats.ts';
 
 interface Compared {
+  /** From the tour list (`#/demo`). */
   ours: Summary;
+  /** From a QR code: the start scene's own page (`demo/<scene>/`); absent in older results. */
+  qr?: Summary;
   baseline: Summary;
   ratio: number;
+  qrRatio?: number;
 }
 
 export interface Results {
@@ -18,6 +22,8 @@ export interface Results {
   >;
   memory: Record<'ours' | 'baseline', MemorySample>;
   tilingMs: Summary;
+  /** Worst correlation of a poster with the live view it stands for (null: not measured). */
+  posterLikeness?: number | null;
 }
 
 const ms = (s: Summary) => `${Math.round(s.median)} ms (${Math.round(s.min)}–${Math.round(s.max)})`;
@@ -39,40 +45,39 @@ export function renderTable(results: Results): string {
   const ours = memoryCells(results.memory.ours);
   const baseline = memoryCells(results.memory.baseline);
   const last = results.memory.ours.points.at(-1)?.switches ?? 0;
+  const row = (label: string, metric: Compared, format: (s: Summary) => string) => [
+    label,
+    metric.qr ? format(metric.qr) : '–',
+    format(metric.ours),
+    format(metric.baseline),
+    metric.qrRatio !== undefined ? `${metric.qrRatio}×` : '–',
+    `${metric.ratio}×`,
+  ];
+  const likeness = results.posterLikeness;
   const rows = [
+    row('First visible panorama', load.firstVisibleMs, ms),
+    row('Full resolution in view', load.fullResolutionMs, ms),
+    row('Switch to a preloaded neighbour (first new frame)', load.switchMs, ms),
+    row('Switch, no throttling (software WebGL only)', load.switchUnthrottledMs, ms),
+    row('Panorama bytes until full resolution', load.bytesMb, mb),
+    [`JS heap, after 10 → ${last} switches`, '', ours.heap, baseline.heap, '', ''],
     [
-      'First visible panorama',
-      ms(load.firstVisibleMs.ours),
-      ms(load.firstVisibleMs.baseline),
-      `${load.firstVisibleMs.ratio}×`,
+      `Live WebGL textures, after 10 → ${last} switches`,
+      '',
+      ours.textures,
+      baseline.textures,
+      '',
+      '',
     ],
+    ['Tiling an 8192×4096 panorama', '', ms(results.tilingMs), '–', '', ''],
     [
-      'Full resolution in view',
-      ms(load.fullResolutionMs.ours),
-      ms(load.fullResolutionMs.baseline),
-      `${load.fullResolutionMs.ratio}×`,
+      'Poster likeness to the live view (worst scene × screen; ≥ 0.95 wanted)',
+      likeness === undefined || likeness === null ? '–' : likeness.toFixed(3),
+      '',
+      '',
+      '',
+      '',
     ],
-    [
-      'Switch to a preloaded neighbour',
-      ms(load.switchMs.ours),
-      ms(load.switchMs.baseline),
-      `${load.switchMs.ratio}×`,
-    ],
-    [
-      'Switch, no throttling (software WebGL only)',
-      ms(load.switchUnthrottledMs.ours),
-      ms(load.switchUnthrottledMs.baseline),
-      `${load.switchUnthrottledMs.ratio}×`,
-    ],
-    [
-      'Panorama bytes until full resolution',
-      mb(load.bytesMb.ours),
-      mb(load.bytesMb.baseline),
-      `${load.bytesMb.ratio}×`,
-    ],
-    [`JS heap, after 10 → ${last} switches`, ours.heap, baseline.heap, ''],
-    [`Live WebGL textures, after 10 → ${last} switches`, ours.textures, baseline.textures, ''],
-    ['Tiling an 8192×4096 panorama', ms(results.tilingMs), '–', ''],
   ];
   const c = results.conditions;
   const m = results.machine;
@@ -80,8 +85,10 @@ export function renderTable(results: Results): string {
     `Benchmark of ${results.date} — ${m.cpus} × ${m.cpu}, ${m.memoryGb} GB, Chromium ${m.chromium}, ${m.webgl} WebGL.`,
     `Conditions: ${c.viewport}, CPU throttled ${c.cpuThrottling}×, ${c.network}, cold cache; medians of ${c.runs} interleaved runs (min–max).`,
     '',
-    '| Metric | Ours | Baseline (plain PSV, full JPEGs) | Ours / baseline |',
-    '| --- | --- | --- | --- |',
+    "Ours from a QR code opens the scene's own page (`<base>/demo/<scene>/`, poster first); from the tour list, `#/demo`.",
+    '',
+    '| Metric | Ours, QR page | Ours, tour list | Baseline (plain PSV, full JPEGs) | QR / baseline | List / baseline |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
   ].join('\n');

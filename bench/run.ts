@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { createStaticServer } from '../src/node/serve/static-server.ts';
 import { prepareBaseline, readScenes, SITE, startPanoramaPrefixes } from './prepare.ts';
 import { measureLoad, measureMemory, type LoadSample, type MemorySample } from './measure.ts';
-import { BASELINE, OURS } from './pages.ts';
+import { BASELINE, type BenchPage, OURS, oursQr } from './pages.ts';
 import { renderTable, type Results } from './report.ts';
 import { ratio, summarize } from './stats.ts';
 import { measureTiling } from './tiling.ts';
@@ -50,6 +50,17 @@ if (!values['no-build']) {
 const scenes = await readScenes();
 await prepareBaseline(scenes);
 const prefixes = await startPanoramaPrefixes();
+const QR = oursQr(scenes[0]!.id);
+const prefixOf = (page: BenchPage) => prefixes[page.name === 'baseline' ? 'baseline' : 'ours'];
+type Name = BenchPage['name'];
+const byPage = <T>(): Record<Name, T[]> => ({ ours: [], qr: [], baseline: [] });
+/** Each run visits the three pages, in an order turning with the run. */
+const orderOf = (run: number): BenchPage[] =>
+  [
+    [QR, OURS, BASELINE],
+    [BASELINE, QR, OURS],
+    [OURS, BASELINE, QR],
+  ][run % 3]!;
 const server = await createStaticServer({ root: SITE, host: '127.0.0.1', port: 0 });
 const browser = await launchBrowser();
 try {
@@ -83,29 +94,31 @@ async function runSoak(): Promise<void> {
 async function runAll(): Promise<void> {
   console.log('tiling an 8192×4096 panorama…');
   const tiling = await measureTiling(3);
-  const load: Record<'ours' | 'baseline', LoadSample[]> = { ours: [], baseline: [] };
+  const load = byPage<LoadSample>();
   for (let run = 1; run <= runs; run++) {
-    // Interleaved, so a slow moment of the machine hits both pages alike.
-    for (const page of run % 2 ? [OURS, BASELINE] : [BASELINE, OURS]) {
-      const sample = await measureLoad(browser, server.url, page, scenes, prefixes[page.name]);
+    // Interleaved, so a slow moment of the machine hits every page alike.
+    for (const page of orderOf(run)) {
+      const sample = await measureLoad(browser, server.url, page, scenes, prefixOf(page));
       load[page.name].push(sample);
       console.log(`run ${run} ${page.name}: ${JSON.stringify(sample)}`);
     }
   }
   // The same visits without any throttling: what software WebGL alone costs a switch.
-  const fast: Record<'ours' | 'baseline', LoadSample[]> = { ours: [], baseline: [] };
+  const fast = byPage<LoadSample>();
   for (let run = 1; run <= runs; run++) {
-    for (const page of run % 2 ? [OURS, BASELINE] : [BASELINE, OURS]) {
+    for (const page of orderOf(run)) {
       fast[page.name].push(
-        await measureLoad(browser, server.url, page, scenes, prefixes[page.name], false),
+        await measureLoad(browser, server.url, page, scenes, prefixOf(page), false),
       );
     }
   }
+  console.log('poster likeness…');
+  const likeness = posterLikeness();
   const memory: Record<'ours' | 'baseline', MemorySample> = {
     ours: await measureMemory(browser, server.url, OURS, scenes, [10, switches]),
     baseline: await measureMemory(browser, server.url, BASELINE, scenes, [10, switches]),
   };
-  const results = buildResults(load, fast, memory, tiling);
+  const results = buildResults(load, fast, memory, tiling, likeness);
   await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   const table = renderTable(results);
   await writeFile('bench/results.md', table);
@@ -113,16 +126,35 @@ async function runAll(): Promise<void> {
   console.log(`\n${table}`);
 }
 
+/**
+ * The worst likeness of a poster to the live view over the demo's scenes and screen shapes
+ * (bench/poster-likeness.ts, in its own process: it serves the site and drives its browser).
+ */
+function posterLikeness(): number | null {
+  try {
+    const out = execFileSync('npx', ['tsx', 'bench/poster-likeness.ts', '--site', SITE], {
+      encoding: 'utf8',
+    });
+    const worst = /worst likeness ([\d.]+)/.exec(out)?.[1];
+    return worst === undefined ? null : Number(worst);
+  } catch (error) {
+    console.warn(`poster likeness failed: ${(error as Error).message}`);
+    return null;
+  }
+}
+
 function buildResults(
-  load: Record<'ours' | 'baseline', LoadSample[]>,
-  fast: Record<'ours' | 'baseline', LoadSample[]>,
+  load: Record<Name, LoadSample[]>,
+  fast: Record<Name, LoadSample[]>,
   memory: Record<'ours' | 'baseline', MemorySample>,
   tiling: number[],
+  likeness: number | null,
 ): Results {
   const metric = (pick: (s: LoadSample) => number, samples = load) => {
     const ours = summarize(samples.ours.map(pick));
+    const qr = summarize(samples.qr.map(pick));
     const baseline = summarize(samples.baseline.map(pick));
-    return { ours, baseline, ratio: ratio(ours, baseline) };
+    return { ours, qr, baseline, ratio: ratio(ours, baseline), qrRatio: ratio(qr, baseline) };
   };
   return {
     date: new Date().toISOString().slice(0, 10),
@@ -150,6 +182,7 @@ function buildResults(
     },
     memory,
     tilingMs: summarize(tiling),
+    posterLikeness: likeness,
   };
 }
 

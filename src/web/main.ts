@@ -1,10 +1,18 @@
 /** Entry of the tourist's app (and of kiosks: same build, `?kiosk=<profile>`). */
 import './app/styles.css';
 import { App } from './app/app.ts';
+import { FirstView } from './app/first-view.ts';
 import { kioskProfile } from './kiosk/profile.ts';
 
+// Before the app reads the address: a scene page puts it back to the app's (first-view.ts).
+const firstView = FirstView.take();
 const root = document.getElementById('app');
 const profile = kioskProfile(location.search);
+if (root && firstView) {
+  // A kiosk has its own attract screen; the app's screens replace the poster themselves.
+  if (profile) firstView.remove();
+  else firstView.follow(root);
+}
 if (root && profile) {
   // Kiosk code is loaded only on kiosks.
   void import('./app/kiosk-mode.ts').then(({ startKioskMode }) => startKioskMode(root, profile));

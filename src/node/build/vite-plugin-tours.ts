@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import type { Plugin, ViteDevServer } from 'vite';
 import { listTourFolders, MANIFEST_NAME, resolveInside } from '../fs.ts';
 import { createRequestHandler, sendText } from '../serve/static-server.ts';
+import { requestPath } from '../../core/paths.ts';
 import {
   describeProblem,
   hasErrors,
@@ -22,9 +23,14 @@ import {
   validateTourText,
 } from '../../core/manifest/index.ts';
 import { readTileRecord } from '../tiles/tile-record.ts';
+import { checkMedia, SNIFF_BYTES } from '../../core/media/index.ts';
+import { MAX_MANIFEST_BYTES } from '../../core/manifest/limits.ts';
+import { problem } from '../../core/manifest/problems.ts';
+import { readHeadOf, readManifestText, tourFileHead } from './file-head.ts';
 import { contentVersion, fileDigest } from './digest.ts';
 import { FILE_LIST, offlineFileList } from './offline-files.ts';
 import { tileTour } from '../tiles/tile-tour.ts';
+import { firstViewFiles, PosterStore } from './first-view-pages.ts';
 import {
   applyTiles,
   type TiledPanorama,
@@ -87,12 +93,19 @@ export async function listTours(toursDir: string): Promise<TourListing> {
   for (const id of await listTourFolders(toursDir)) {
     const dir = path.join(toursDir, id);
     const absolute = path.join(dir, MANIFEST_NAME);
-    const text = await readFile(absolute, 'utf8').catch(() => undefined);
+    const text = await readManifestText(absolute).catch(() => undefined);
     if (text === undefined) continue;
     const file = path.relative(process.cwd(), absolute) || absolute;
+    if (typeof text !== 'string') {
+      const details = { bytes: text.tooLarge, limit: MAX_MANIFEST_BYTES };
+      listing.skipped.push({ id, file, problems: [problem('manifest-too-large', details, file)] });
+      continue;
+    }
+    // The content check (readHead) is what keeps a web page named .jpg out of the site.
     const { tour, problems } = await validateTourText(text, {
       file,
       fileExists: async (relative) => (await existingFileInside(dir, relative)) !== undefined,
+      readHead: tourFileHead(dir),
     });
     if (tour && tour.id !== id) problems.push(folderMismatch(file, id, tour.id));
     if (tour && !hasErrors(problems)) listing.tours.push({ id, dir, file, tour, problems });
@@ -178,8 +191,10 @@ export async function preparePublication(
   const files: Publication['files'] = [];
   for (const file of selection.files) {
     const absolute = await existingFileInside(loaded.dir, file);
-    if (absolute) files.push({ path: file, absolute });
-    else warnings.push(`${loaded.file}: file "${file}" is missing`);
+    if (!absolute) warnings.push(`${loaded.file}: file "${file}" is missing`);
+    else if (!(await isMedia(file, absolute)))
+      warnings.push(`${loaded.file}: "${file}" is not a media or text file; not published`);
+    else files.push({ path: file, absolute });
   }
   const thumbnails: Publication['thumbnails'] = [];
   // Thumbnails are cut from the author's image, which is not published once tiled.
@@ -194,6 +209,15 @@ export async function preparePublication(
     digests.push({ path: file.path, digest: await cache.digest(file.absolute) });
   const entry = catalogueEntry(manifest, contentVersion(text, digests));
   return { loaded, manifest, manifestText: text, files, thumbnails, entry, warnings };
+}
+
+/**
+ * The last guard before a file reaches the site: by name and content, as the validator checks
+ * referenced files, and also for the files it does not see (credits, licences, tiles).
+ */
+async function isMedia(relative: string, absolute: string): Promise<boolean> {
+  const head = await readHeadOf(absolute);
+  return checkMedia(relative, head, { partial: head.length === SNIFF_BYTES }).ok;
 }
 
 async function existingFileInside(dir: string, relative: string): Promise<string | undefined> {
@@ -297,35 +321,80 @@ export function createReporter(print: (message: string) => void = console.warn) 
 export function toursPlugin(options: ToursPluginOptions): Plugin {
   // State belongs to this plugin instance (one per Vite server or build), never to the module.
   const cache = new PublishCache();
+  const posters = new PosterStore();
+  let root = process.cwd();
   let toursDir = path.resolve(options.toursDir);
   return {
     name: 'heritage-tours',
     configResolved(config) {
       toursDir = path.resolve(config.root, options.toursDir);
+      root = config.root;
     },
-    async generateBundle() {
-      const prepared = await prepareAll(toursDir, cache, {
-        tile: (loaded) => tileForBuild(loaded, this),
-      });
-      for (const warning of prepared.warnings) this.warn(warning);
-      if (prepared.skipped.length > 0) {
-        // A kiosk must never get half a catalogue: fix the tours, or move the draft away.
-        this.error(`tours with errors:\n${prepared.skipped.map(describeSkipped).join('\n')}`);
-      }
-      for (const file of await buildOutput(prepared.publications, cache)) {
-        this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
-      }
+    // After Vite's own HTML step: the scene pages are made from the finished index.html.
+    generateBundle: {
+      order: 'post',
+      async handler(_options, bundle) {
+        const prepared = await prepareAll(toursDir, cache, {
+          tile: (loaded) => tileForBuild(loaded, this),
+        });
+        for (const warning of prepared.warnings) this.warn(warning);
+        if (prepared.skipped.length > 0) {
+          // A kiosk must never get half a catalogue: fix the tours, or move the draft away.
+          this.error(`tours with errors:\n${prepared.skipped.map(describeSkipped).join('\n')}`);
+        }
+        for (const file of await buildOutput(prepared.publications, cache)) {
+          this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
+        }
+        for (const file of await firstViewFiles(prepared.publications, bundle, posters, root, this))
+          this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
+      },
     },
     configureServer(server) {
       const handle = devHandler(toursDir, cache);
       server.middlewares.use((req, res, next) => {
-        handle(req, res).then((handled) => {
-          if (!handled) next();
-        }, next);
+        // Every answer of the dev server too: the browser must never guess a type.
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        if (hasHiddenSegment(req.url ?? '/')) {
+          sendText(res, 404, 'Not found');
+          return;
+        }
+        handle(req, res).then(
+          (handled) => {
+            if (!handled) next();
+          },
+          (error: unknown) => {
+            // Vite's error page would show the message and stack (absolute paths): the
+            // terminal gets them, the browser a plain line.
+            server.config.logger.error(`[tours] ${String((error as Error)?.stack ?? error)}`);
+            if (res.headersSent) res.destroy();
+            else sendText(res, 500, 'Server error');
+          },
+        );
       });
       reloadOnManifestChange(server, toursDir);
     },
   };
+}
+
+/** Vite's own folders of pre-bundled dependencies, which its client loads by these names. */
+const TOOL_FOLDERS = new Set(['.vite', '.pnpm']);
+
+/**
+ * A request naming a hidden file or folder (`/.env`, `/.git/config`, `/%2egit/…`) anywhere
+ * in the project: the dev server answers 404, as the static server does, before Vite's own
+ * (partial) deny list is asked.
+ */
+export function hasHiddenSegment(rawUrl: string): boolean {
+  const path = requestPath(rawUrl);
+  return path.split('/').some((part) => {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(part);
+    } catch {
+      return true;
+    }
+    return segment.startsWith('.') && !TOOL_FOLDERS.has(segment);
+  });
 }
 
 /** Tiles a tour's panoramas before publishing it, reporting progress in the build log. */
@@ -345,7 +414,8 @@ async function tileForBuild(
 
 /** Dev: answers every request under `/tours/`, so Vite never serves raw tour folders. */
 export function devHandler(toursDir: string, cache: PublishCache) {
-  const files = createRequestHandler({ root: toursDir });
+  // Requests reach it without their `/tours` prefix: every file it serves is a tour file.
+  const files = createRequestHandler({ root: toursDir, toursAt: '/' });
   const report = createReporter();
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const raw = req.url ?? '/';

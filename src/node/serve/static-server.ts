@@ -7,6 +7,9 @@
  * Our own code is only what a host adds or what sirv leaves out: the path check (the one in
  * `core/paths.ts`, then real paths, since author folders may hold symbolic links), the cache
  * rules of DESIGN.md, UTF-8 for text, GET/HEAD only, and a port that moves on when busy.
+ * Tour files are served with the type of their media format (`servedType`: never a page or
+ * a drawing that could run script), and every answer says `nosniff`, so no browser guesses.
+ * Error answers are short fixed texts: never a path or an internal message.
  */
 import compression from '@polka/compression';
 import { stat } from 'node:fs/promises';
@@ -15,6 +18,7 @@ import { lookup } from 'mrmime';
 import sirv from 'sirv';
 import { decodePathSegments, requestPath } from '../../core/paths.ts';
 import { resolveInside } from '../fs.ts';
+import { servedType } from '../../core/media/index.ts';
 
 /** Return true when the request was answered (the file is then not served). */
 export type Override = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -26,6 +30,8 @@ export interface StaticServerOptions {
   host?: string;
   override?: Override;
   portAttempts?: number;
+  /** URL prefix of the tour files (default `/tours/`), served with their media type. */
+  toursAt?: string;
 }
 
 export interface StaticServer {
@@ -40,16 +46,25 @@ export interface StaticServer {
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Tile folders are named by the hash of their source image: their content never changes. */
 const GENERATED_TILES = /\/generated\/tiles\/[0-9a-f]{16}\//;
+/** Posters carry a digest of their content in their name (first-view-pages.ts). */
+const POSTER = /\/generated\/posters\/[^/]+\.[0-9a-f]{12}\.(webp|jpg)$/;
 
 /**
  * Vite's content-hashed `assets/` and the hashed tile folders are cached forever; everything
  * else (pages, sw.js, manifests, catalogue, tour files) is revalidated, cheaply with the ETag.
  */
 export const cacheControlOf = (urlPath: string): string =>
-  urlPath.startsWith('/assets/') || GENERATED_TILES.test(urlPath) ? IMMUTABLE : 'no-cache';
+  urlPath.startsWith('/assets/') || GENERATED_TILES.test(urlPath) || POSTER.test(urlPath)
+    ? IMMUTABLE
+    : 'no-cache';
 
-/** Text types are UTF-8 (sirv says so only for HTML); unknown types are plain bytes. */
-function contentTypeOf(urlPath: string): string {
+/**
+ * Text types are UTF-8 (sirv says so only for HTML); unknown types are plain bytes. A tour's
+ * files (under `toursAt`) get the type of their media format: an `evil.html` or `evil.svg`
+ * that reached a tour folder is a download, never a page running on the site.
+ */
+function contentTypeOf(urlPath: string, toursAt: string): string {
+  if (urlPath.startsWith(toursAt)) return servedType(urlPath);
   const type = lookup(urlPath);
   if (!type) return 'application/octet-stream';
   return /^text\/|[/+]json$|^image\/svg/.test(type) ? `${type}; charset=utf-8` : type;
@@ -57,6 +72,7 @@ function contentTypeOf(urlPath: string): string {
 
 export function sendText(res: ServerResponse, status: number, text: string): void {
   res.statusCode = status;
+  res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Content-Type', 'text/plain; charset=utf-8');
   res.setHeader('Cache-Control', 'no-cache');
   res.end(`${text}\n`);
@@ -93,7 +109,15 @@ function keepSimpleRange(req: IncomingMessage): void {
 }
 
 /** A request handler serving the files under `root`. */
-export function createRequestHandler({ root, override }: { root: string; override?: Override }) {
+export function createRequestHandler({
+  root,
+  override,
+  toursAt = '/tours/',
+}: {
+  root: string;
+  override?: Override;
+  toursAt?: string;
+}) {
   const files = sirv(root, {
     // Stat on every request: tests and the dev server change files while serving them.
     dev: true,
@@ -103,12 +127,13 @@ export function createRequestHandler({ root, override }: { root: string; overrid
     extensions: [],
     setHeaders: (res, pathname) => {
       res.setHeader('Cache-Control', cacheControlOf(pathname));
-      res.setHeader('Content-Type', contentTypeOf(pathname));
+      res.setHeader('Content-Type', contentTypeOf(pathname, toursAt));
     },
   });
   const compress = compression({ threshold: 1024 });
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
+      res.setHeader('X-Content-Type-Options', 'nosniff');
       if (override?.(req, res)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('Allow', 'GET, HEAD');
@@ -146,8 +171,9 @@ export async function createStaticServer({
   host = '127.0.0.1',
   override,
   portAttempts = 20,
+  toursAt,
 }: StaticServerOptions): Promise<StaticServer> {
-  const handler = createRequestHandler({ root, override });
+  const handler = createRequestHandler({ root, override, toursAt });
   const server = createServer((req, res) => void handler(req, res));
   const bound = await listenFrom(server, host, port, port === 0 ? 1 : portAttempts);
   return {

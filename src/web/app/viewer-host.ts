@@ -12,6 +12,9 @@ import type { ShowTourOptions, TourViewer } from '../viewer/tour-viewer.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
 import { createViewer, viewerKindFor, type ViewerSettings } from './viewer-loader.ts';
 
+/** How long a lost WebGL context may take to come back before the viewer is made anew. */
+const CONTEXT_RESTORE_MS = 3000;
+
 export interface ViewerHostEvents {
   /** The viewer settings as of now (language, labels…), for a viewer being created. */
   settings(): Omit<ViewerSettings, 'container'>;
@@ -20,6 +23,12 @@ export interface ViewerHostEvents {
   /** No WebGL: what to show instead (the page also hides what needs the viewer). */
   withoutWebgl(tour: Tour): HTMLElement;
 }
+
+/**
+ * Dispatched on the host's element when a viewer is mounted (detail: the viewer) or cannot be
+ * (detail: null): the first-view poster over the box listens for it (first-view.ts).
+ */
+export const VIEWER_MOUNTED = 'viewer-mounted';
 
 export class ViewerHost {
   readonly element: HTMLDivElement;
@@ -35,6 +44,31 @@ export class ViewerHost {
     private readonly create: typeof createViewer = createViewer,
   ) {
     this.element = h('div', { class: 'viewer', 'data-testid': 'viewer' });
+    // WebGL context events do not bubble: the capture phase sees them on the way down.
+    this.element.addEventListener('webglcontextlost', this.onContextLost, true);
+    this.element.addEventListener('webglcontextrestored', this.onContextRestored, true);
+  }
+
+  /**
+   * A lost WebGL context (GPU reset, driver update, too many contexts) usually comes back
+   * by itself, and the viewer then draws again. If it does not within a few seconds, a new
+   * viewer — a new canvas, a new context — takes over at the same scene and view.
+   */
+  private contextTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onContextLost = () => {
+    clearTimeout(this.contextTimer);
+    this.contextTimer = setTimeout(() => this.recreate(), CONTEXT_RESTORE_MS);
+  };
+  private readonly onContextRestored = () => clearTimeout(this.contextTimer);
+
+  private recreate(): void {
+    if (!this.viewer || !this.request) return;
+    this.request = {
+      ...this.request,
+      sceneId: this.viewer.sceneId ?? this.request.sceneId,
+      view: this.viewer.currentView(),
+    };
+    void this.mount(this.request.tour);
   }
 
   /** The live viewer, or null while it loads (or without WebGL). */
@@ -72,18 +106,25 @@ export class ViewerHost {
     }
     if (!loaded) {
       replaceChildren(this.element, this.events.withoutWebgl(tour));
+      this.announce(null);
       return;
     }
     this.viewer = loaded.viewer;
     this.kind = loaded.kind;
     this.events.ready(loaded.viewer);
+    this.announce(loaded.viewer);
     if (this.request) this.viewer.showTour(this.request);
+  }
+
+  private announce(viewer: TourViewer | null): void {
+    this.element.dispatchEvent(new CustomEvent(VIEWER_MOUNTED, { detail: viewer }));
   }
 
   /** The viewer's code could not be fetched (offline, never cached): say so, offer a retry. */
   private showUnavailable(tour: Tour): void {
     const retry = h('button', { type: 'button', class: 'button' }, this.i18n.t('app.retry'));
     retry.addEventListener('click', () => void this.mount(this.request?.tour ?? tour));
+    this.announce(null);
     replaceChildren(
       this.element,
       h(

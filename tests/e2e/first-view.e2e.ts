@@ -1,0 +1,246 @@
+/**
+ * A scene's own page (`<base>/<tour>/<scene>/`, what a QR code or a shared link can open): the
+ * start view shows as a plain picture before any of the 3D viewer's code is even asked for,
+ * then the live viewer takes over, at the app's address. Screenshots and a filmstrip of a
+ * throttled load (the bench's phone profile) go to test-results/screenshots/.
+ */
+import { mkdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page, Route } from 'playwright-core';
+import sharp from 'sharp';
+import { parseDeepLink } from '../../src/core/links/deep-link.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  launchBrowser,
+  newPage,
+  SCREENSHOT_DIR,
+  screenshot,
+  waitForCanvasDrawn,
+} from '../support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+const pageUrl = `${baseUrl}demo/louvre/`;
+let browser: Browser;
+let html: string;
+/** The viewer's chunks (three.js, PSV, adapter), as the scene page names them. */
+let viewerChunks: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  html = await (await fetch(pageUrl)).text();
+  viewerChunks = [...html.matchAll(/<link rel="modulepreload" crossorigin="" href="([^"]+)"/g)].map(
+    (match) => new URL(match[1]!, pageUrl).href,
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const meta = (property: string) =>
+  new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(html)?.[1];
+
+const posterShown = (page: Page) =>
+  page.evaluate(() => {
+    const img = document.querySelector<HTMLImageElement>('[data-testid="first-view-poster"]');
+    if (!img?.complete || img.naturalWidth === 0) return false;
+    const box = img.getBoundingClientRect();
+    return (
+      box.width >= innerWidth && box.height >= innerHeight && getComputedStyle(img).opacity === '1'
+    );
+  });
+
+describe('scene page', () => {
+  it('names its poster, the viewer code and share tags in the HTML', () => {
+    expect(meta('og:title')).toMatch(/Louvre/);
+    expect(meta('og:description')).toBeTruthy();
+    expect(meta('twitter:card')).toBeTruthy();
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="[^"]*script-src &#39;self&#39;/,
+    );
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/); // nothing inline
+    // The poster is fetched ahead of every script.
+    const poster = html.indexOf('rel="preload" as="image"');
+    expect(poster).toBeGreaterThan(0);
+    expect(poster).toBeLessThan(html.indexOf('<script'));
+    expect(viewerChunks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('paints from at most 20 KB gzipped of HTML and CSS, plus a poster of a few KB', async () => {
+    // What blocks the first paint: the page and its stylesheet (scripts are modules: deferred).
+    const css = [...html.matchAll(/<link rel="stylesheet" crossorigin href="([^"]+)"/g)];
+    expect(css.length).toBeGreaterThan(0);
+    let bytes = gzipSync(html, { level: 9 }).length;
+    for (const [, href] of css) {
+      const text = await (await fetch(new URL(href!, pageUrl))).text();
+      bytes += gzipSync(text, { level: 9 }).length;
+    }
+    expect(bytes).toBeLessThanOrEqual(20 * 1024);
+    const portrait = /<source media="[^"]*" srcset="(\.\.\/\.\.\/tours\/[^"]+\.webp)"/.exec(
+      html,
+    )?.[1];
+    const poster = await fetch(new URL(portrait!, pageUrl));
+    expect(poster.headers.get('cache-control')).toContain('immutable');
+    expect((await poster.arrayBuffer()).byteLength).toBeLessThanOrEqual(30 * 1024);
+    console.log(`poster path: ${bytes} B gzipped HTML + CSS`);
+  });
+
+  it('shows the poster before any viewer code is requested, then the live viewer at #/demo/louvre', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    // The viewer's code is held back: the poster must show without it.
+    const held: Route[] = [];
+    let release = false;
+    await page.route(
+      (url) => viewerChunks.includes(url.href),
+      (route) => (release ? route.continue() : void held.push(route)),
+    );
+    await page.goto(pageUrl);
+    await page.waitForFunction(() => location.hash === '#/demo/louvre');
+    expect(new URL(page.url()).pathname).toBe(new URL(baseUrl).pathname);
+    await expect.poll(() => posterShown(page)).toBe(true);
+    expect(await page.locator('canvas').count()).toBe(0);
+    await screenshot(page, 'first-view-poster');
+    const posterAt = requests.findIndex((url) => url.includes('/posters/louvre.portrait.'));
+    const firstChunkAt = requests.findIndex((url) => viewerChunks.includes(url));
+    expect(posterAt).toBeGreaterThanOrEqual(0);
+    expect(firstChunkAt === -1 || posterAt < firstChunkAt).toBe(true);
+
+    release = true;
+    for (const route of held.splice(0)) await route.continue();
+    await waitForCanvasDrawn(page);
+    await expect.poll(() => page.getByTestId('first-view').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('scene-title').textContent()).toMatch(/Louvre/);
+    // The app's address (it may add the view it now shows, as for any `#/` link).
+    expect(page.url().startsWith(`${baseUrl}#/demo/louvre`)).toBe(true);
+    expect(parseDeepLink(page.url())).toMatchObject({ tour: 'demo', scene: 'louvre' });
+    await screenshot(page, 'first-view-live');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('drops the poster at once when the link names a view', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    await page.goto(`${pageUrl}#/demo/louvre?v=120,0,50`);
+    await page.waitForFunction(
+      () => location.pathname.endsWith('/') && location.hash.includes('v=120'),
+    );
+    expect(await page.getByTestId('first-view').count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe(new URL(baseUrl).pathname);
+    await waitForCanvasDrawn(page);
+    await expect.poll(() => page.getByTestId('scene-title').textContent()).toMatch(/Louvre/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('drops the poster at once when the visitor drags the view', async () => {
+    const { page } = await newPage(browser, { viewport: 'kiosk' });
+    const held: Route[] = [];
+    let release = false;
+    await page.route(
+      (url) => url.pathname.includes('/generated/tiles/'),
+      (route) => (release ? route.continue() : void held.push(route)),
+    );
+    await page.goto(pageUrl);
+    await page.locator('.psv-canvas, canvas').first().waitFor();
+    // Tiles held: the poster waits for them, until the visitor moves.
+    expect(await page.getByTestId('first-view').count()).toBe(1);
+    await page.mouse.move(900, 500);
+    await page.mouse.down();
+    await page.mouse.move(700, 500, { steps: 4 });
+    await page.mouse.up();
+    expect(await page.getByTestId('first-view').count()).toBe(0);
+    release = true;
+    for (const route of held.splice(0)) await route.continue();
+    await page.close();
+  });
+});
+
+describe('filmstrip', () => {
+  it('records a QR-path load on the bench phone profile, 0.5 s a frame', async () => {
+    const { page, context } = await newPage(browser, { viewport: 'phone' });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    // When the poster was painted, the canvas made and the poster removed (page clock).
+    await page.addInitScript(() => {
+      const marks: Record<string, number> = {};
+      (window as unknown as { __fv: typeof marks }).__fv = marks;
+      const check = () => {
+        const img = document.querySelector<HTMLImageElement>('[data-testid="first-view-poster"]');
+        if (img?.complete && img.naturalWidth > 0) marks.poster ??= performance.now();
+        if (document.querySelector('canvas')) marks.canvas ??= performance.now();
+        if (marks.poster !== undefined && !img?.isConnected) marks.gone ??= performance.now();
+        requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    // What the screen really showed, frame by frame (screenshots would force frames of their
+    // own); then the last frame shown at each half second of the load.
+    const shown: Array<{ at: number; data: string }> = [];
+    cdp.on('Page.screencastFrame', (frame) => {
+      shown.push({ at: frame.metadata.timestamp ?? Date.now() / 1000, data: frame.data });
+      void cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => {});
+    });
+    await cdp.send('Page.startScreencast', { format: 'png', maxWidth: 360, maxHeight: 640 });
+    const start = Date.now() / 1000;
+    await page.goto(pageUrl, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      () => (window as unknown as { __fv: { gone?: number } }).__fv.gone,
+      null,
+      {
+        timeout: 90_000,
+        polling: 200,
+      },
+    );
+    const marks = await page.evaluate(
+      () => (window as unknown as { __fv: Record<string, number> }).__fv,
+    );
+    await cdp.send('Page.stopScreencast');
+    const frames: Array<{ at: number; image: Buffer }> = [];
+    const end = (shown.at(-1)?.at ?? start) - start;
+    for (let t = 0.5; t <= end + 0.49; t += 0.5) {
+      const last = shown.filter((frame) => frame.at - start <= t).at(-1);
+      if (last) frames.push({ at: t, image: Buffer.from(last.data, 'base64') });
+    }
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    const width = 180;
+    const height = 320;
+    const label = (text: string) =>
+      Buffer.from(
+        `<svg width="${width}" height="24"><rect width="${width}" height="24" fill="#fff"/>` +
+          `<text x="6" y="17" font-size="15" font-family="sans-serif">${text}</text></svg>`,
+      );
+    const tiles = await Promise.all(
+      frames.map(async (frame) =>
+        sharp(frame.image)
+          .resize(width, height, { fit: 'contain', background: '#fff' })
+          .composite([{ input: label(`${frame.at.toFixed(1)} s`), top: height - 24, left: 0 }])
+          .png()
+          .toBuffer(),
+      ),
+    );
+    await sharp({
+      create: { width: width * Math.max(1, tiles.length), height, channels: 3, background: '#fff' },
+    })
+      .composite(tiles.map((input, i) => ({ input, left: i * width, top: 0 })))
+      .png()
+      .toFile(`${SCREENSHOT_DIR}first-view-filmstrip.png`);
+    const seconds = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).toFixed(2));
+    console.log(
+      `filmstrip: ${frames.length} frames; poster painted ${seconds(marks.poster)} s, ` +
+        `canvas ${seconds(marks.canvas)} s, poster gone ${seconds(marks.gone)} s (from navigation)`,
+    );
+    // The poster was on screen before the viewer's canvas existed.
+    expect(marks.poster).toBeDefined();
+    expect(marks.canvas === undefined || marks.poster! < marks.canvas).toBe(true);
+    await page.close();
+  });
+});
