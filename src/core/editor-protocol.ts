@@ -11,9 +11,14 @@ import { problem } from './manifest/problems.ts';
 import { failure, type Result, success } from './result.ts';
 
 export const EDITOR_BASE = '/__editor/tours';
-/** A cross-site page can post a form but not set a header: every write must carry this one. */
-export const WRITE_HEADER = 'X-Tour-Editor';
-export const WRITE_HEADER_VALUE = '1';
+/**
+ * `GET /__editor/session`: the secret the server made at start, given only to a same-origin
+ * page of the editor (like Jupyter's token). Every other call carries it in `TOKEN_HEADER`:
+ * another page on this machine (another port, `localhost` for `127.0.0.1`) cannot learn it,
+ * and a header is also what a cross-site form post cannot send.
+ */
+export const SESSION_URL = '/__editor/session';
+export const TOKEN_HEADER = 'X-Tour-Editor';
 export const MANIFEST_FILE = 'tour.json';
 /** Pseudo-file under a tour that asks for a narration (not a path on disk). */
 export const NARRATE_SEGMENT = '__narrate';
@@ -30,8 +35,17 @@ export const editorUrl = {
   narrate: (id: string): string => `${EDITOR_BASE}/${encodeURIComponent(id)}/${NARRATE_SEGMENT}`,
 };
 
-/** Every refusal: a short plain message (never a stack or an internal error text). */
-export const ErrorResponse = z.object({ error: z.string() });
+/**
+ * Every refusal: a short plain message (never a stack, a path on disk or an internal error
+ * text); `message` adds the problem in both languages when there is one to show the author (a
+ * file whose content is not what its name says).
+ */
+export const ErrorResponse = z.object({
+  error: z.string(),
+  message: z.object({ vi: z.string(), en: z.string() }).optional(),
+});
+
+export const SessionResponse = z.object({ token: z.string().min(1) });
 
 /** A language map as far as a list needs it; a hand-written title of another shape is dropped. */
 const LooseTitle = z.record(z.string(), z.string()).optional().catch(undefined);
@@ -75,7 +89,15 @@ export const UploadResponse = z.object({ saved: z.string() });
 export const NarrateRequest = z.object({
   scene: Id,
   lang: LanguageCode,
-  text: z.string().refine((text) => text.trim() !== '', { message: 'empty text' }),
+  text: z
+    .string()
+    .max(20_000)
+    .refine((text) => text.trim() !== '', { message: 'empty text' })
+    // A NUL cannot be passed to the speech program; other control characters mean nothing aloud.
+    // eslint-disable-next-line no-control-regex
+    .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), {
+      message: 'control character',
+    }),
 });
 export const NarrateResponse = z.object({
   audio: z.string(),
@@ -118,3 +140,4 @@ export type UploadResponse = z.infer<typeof UploadResponse>;
 export type NarrateRequest = z.infer<typeof NarrateRequest>;
 export type NarrateResponse = z.infer<typeof NarrateResponse>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+export type SessionResponse = z.infer<typeof SessionResponse>;

@@ -12,9 +12,10 @@ import {
   LoadManifestResponse,
   NarrateResponse,
   SaveManifestResponse,
+  SESSION_URL,
+  SessionResponse,
+  TOKEN_HEADER,
   UploadResponse,
-  WRITE_HEADER,
-  WRITE_HEADER_VALUE,
   type CreateTourRequest,
   type NarrateRequest,
   type TourSummary,
@@ -23,15 +24,64 @@ import {
 export { encodePath } from '../core/editor-protocol.ts';
 export type { LoadManifestResponse as LoadedManifest, TourSummary };
 
-const WRITE_HEADERS = { [WRITE_HEADER]: WRITE_HEADER_VALUE };
-const JSON_WRITE_HEADERS = { ...WRITE_HEADERS, 'Content-Type': 'application/json' };
+/** A refusal of the endpoint: its plain message, and the problem in both languages if any. */
+export class EditorApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly localized?: { vi: string; en: string },
+  ) {
+    super(message);
+    this.name = 'EditorApiError';
+  }
+}
+
+/**
+ * The secret of this server start, fetched once from the same origin (the server gives it to
+ * no other page). Forgotten after a 403: the dev server may have restarted with a new one.
+ */
+let session: Promise<string> | undefined;
+
+async function fetchToken(): Promise<string> {
+  const response = await fetch(SESSION_URL, { cache: 'no-store', credentials: 'same-origin' });
+  return (await answer(response, SessionResponse)).token;
+}
+
+/** Busy uploads are retried after the server's Retry-After, a few times. */
+const BUSY_RETRIES = 5;
+
+/** `fetch` with the secret; once more with a fresh one after a 403, later again when busy. */
+async function call(url: string, init: RequestInit = {}): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    session ??= fetchToken().catch((error: unknown) => {
+      session = undefined;
+      throw error;
+    });
+    const headers = { ...(init.headers as Record<string, string>), [TOKEN_HEADER]: await session };
+    const response = await fetch(url, { cache: 'no-store', ...init, headers });
+    if (response.status === 403 && attempt === 0) {
+      session = undefined;
+      continue;
+    }
+    if (response.status === 503 && attempt < BUSY_RETRIES) {
+      const seconds = Number(response.headers.get('Retry-After') ?? 1) || 1;
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      continue;
+    }
+    return response;
+  }
+}
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
 /** The answer parsed with `schema`; a refusal throws the server's plain message. */
 async function answer<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   const body: unknown = await response.json().catch(() => ({}));
   if (!response.ok) {
     const refusal = ErrorResponse.safeParse(body);
-    throw new Error(refusal.success ? refusal.data.error : `HTTP ${response.status}`);
+    throw refusal.success
+      ? new EditorApiError(refusal.data.error, response.status, refusal.data.message)
+      : new EditorApiError(`HTTP ${response.status}`, response.status);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new Error(`HTTP ${response.status}: unexpected answer`);
@@ -39,33 +89,33 @@ async function answer<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
 }
 
 export const listTours = async (): Promise<TourSummary[]> =>
-  (await answer(await fetch(editorUrl.tours()), ListToursResponse)).tours;
+  (await answer(await call(editorUrl.tours()), ListToursResponse)).tours;
 
 export const loadManifest = async (id: string): Promise<LoadManifestResponse> =>
-  answer(await fetch(editorUrl.tour(id), { cache: 'no-store' }), LoadManifestResponse);
+  answer(await call(editorUrl.tour(id)), LoadManifestResponse);
 
 export async function createTour(input: CreateTourRequest): Promise<void> {
-  const response = await fetch(editorUrl.tours(), {
+  const response = await call(editorUrl.tours(), {
     method: 'POST',
-    headers: JSON_WRITE_HEADERS,
+    headers: JSON_HEADERS,
     body: JSON.stringify(input),
   });
   await answer(response, CreateTourResponse);
 }
 
 export async function saveManifest(id: string, data: unknown): Promise<number> {
-  const response = await fetch(editorUrl.file(id, 'tour.json'), {
+  const response = await call(editorUrl.file(id, 'tour.json'), {
     method: 'PUT',
-    headers: JSON_WRITE_HEADERS,
+    headers: JSON_HEADERS,
     body: JSON.stringify(data),
   });
   return (await answer(response, SaveManifestResponse)).mtime;
 }
 
 export async function uploadFile(id: string, relative: string, file: Blob): Promise<void> {
-  const response = await fetch(editorUrl.file(id, relative), {
+  const response = await call(editorUrl.file(id, relative), {
     method: 'PUT',
-    headers: { ...WRITE_HEADERS, 'Content-Type': file.type || 'application/octet-stream' },
+    headers: { 'Content-Type': file.type || 'application/octet-stream' },
     body: file,
   });
   await answer(response, UploadResponse);
@@ -76,9 +126,9 @@ export async function generateNarration(
   id: string,
   input: NarrateRequest,
 ): Promise<NarrateResponse> {
-  const response = await fetch(editorUrl.narrate(id), {
+  const response = await call(editorUrl.narrate(id), {
     method: 'POST',
-    headers: JSON_WRITE_HEADERS,
+    headers: JSON_HEADERS,
     body: JSON.stringify(input),
   });
   return answer(response, NarrateResponse);

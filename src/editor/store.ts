@@ -3,6 +3,10 @@
  * selected, the problems of the current snapshot, the status line. Every change goes through
  * `commit`: history, draft in IndexedDB, validation, then the parts of the screen that show it
  * are redrawn (through the `render` callback, so the store never touches the DOM itself).
+ *
+ * Files from an opened zip are staged, not written (issue 21, finding 3): they belong to the
+ * snapshot that brought them, so undo takes them back with the manifest, and Save writes them
+ * (before the manifest) only then.
  */
 import type { i18n as I18n } from 'i18next';
 import { hasErrors, type Problem } from '../core/manifest/problems.ts';
@@ -22,6 +26,10 @@ import {
 } from './model.ts';
 import { keepSession, takeSession } from './session.ts';
 import { normalize, reasonOf, setTourInUrl } from './util.ts';
+
+/** Files waiting for Save: path relative to tour.json → bytes. */
+export type StagedFiles = ReadonlyMap<string, Uint8Array>;
+const NOTHING_STAGED: StagedFiles = new Map();
 
 /** The parts of the screen, redrawn one by one: typing in a field must not redraw the field. */
 export type Part =
@@ -74,6 +82,9 @@ export class EditorStore {
   pendingTourId: string | undefined;
   private validationRun = 0;
   private readonly drafts = new DraftStore();
+  /** The files staged with each snapshot of the history (shared, never copied, by later ones). */
+  private staged = new WeakMap<Tour, StagedFiles>();
+  private stagedUrls = new Map<Uint8Array, string>();
 
   constructor(
     readonly i18n: I18n,
@@ -94,7 +105,34 @@ export class EditorStore {
   }
 
   get dirty(): boolean {
-    return this.open !== undefined && canonicalJson(this.tour) !== this.open.savedJson;
+    if (this.open === undefined) return false;
+    return this.stagedFiles.size > 0 || canonicalJson(this.tour) !== this.open.savedJson;
+  }
+
+  /** The files of the current snapshot that Save will write. */
+  get stagedFiles(): StagedFiles {
+    return (this.open && this.staged.get(this.tour)) ?? NOTHING_STAGED;
+  }
+
+  /** Whether the tour has `relative`: on disk, or staged to be written. */
+  hasFile(relative: string): boolean {
+    return (
+      this.open !== undefined && (this.open.files.has(relative) || this.stagedFiles.has(relative))
+    );
+  }
+
+  /** Where the page loads a file of the tour from: a staged one from memory, not the disk. */
+  fileUrl(relative: string): string {
+    const bytes = this.stagedFiles.get(relative);
+    if (bytes) {
+      let url = this.stagedUrls.get(bytes);
+      if (!url) {
+        url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+        this.stagedUrls.set(bytes, url);
+      }
+      return url;
+    }
+    return `/tours/${this.open?.id ?? ''}/${api.encodePath(relative)}`;
   }
 
   refresh(...parts: Part[]): void {
@@ -113,8 +151,24 @@ export class EditorStore {
   commit(next: Tour, options: CommitOptions = {}): void {
     if (!this.open) return;
     if (options.select) this.select(options.select);
+    const carried = this.stagedFiles;
     this.open.history.push(next, options.mergeKey);
+    // A later change keeps what was staged before it.
+    if (!this.staged.has(this.tour)) this.staged.set(this.tour, carried);
     this.afterChange(options.keepPanel === true);
+  }
+
+  /**
+   * A change that brings files (an opened zip): `next` with `files` added to the staged ones,
+   * replacing staged or saved files of the same name. Nothing is written before Save.
+   */
+  commitWithFiles(next: Tour, files: StagedFiles, options: CommitOptions = {}): void {
+    if (!this.open) return;
+    const merged = new Map([...this.stagedFiles, ...files]);
+    // A snapshot of its own, even when equal to the current one: undo must drop the files.
+    const own = next === this.tour ? { ...next } : next;
+    this.staged.set(own, merged);
+    this.commit(own, options);
   }
 
   undo(): void {
@@ -160,10 +214,9 @@ export class EditorStore {
   async validate(): Promise<void> {
     if (!this.open) return;
     const run = ++this.validationRun;
-    const files = this.open.files;
     const { problems } = await validateTourData(this.tour, {
       file: `tours/${this.open.id}/tour.json`,
-      fileExists: (relative) => files.has(relative),
+      fileExists: (relative) => this.hasFile(relative),
     });
     if (run !== this.validationRun) return;
     this.problems = problems;
@@ -244,6 +297,7 @@ export class EditorStore {
       savedJson: canonicalJson(tour),
     };
     this.open = open;
+    this.forgetStaged();
     this.sceneId = tour.scenes[0]?.id;
     this.selection = this.sceneId ? { kind: 'scene', sceneId: this.sceneId } : { kind: 'tour' };
     this.status = '';
@@ -315,6 +369,7 @@ export class EditorStore {
       return this.say(t('saveBlocked', { count: errors.length, message }));
     }
     try {
+      await this.writeStaged();
       await api.saveManifest(this.open.id, this.tour);
       this.open.savedJson = canonicalJson(this.tour);
       await this.drafts.delete(this.open.id).catch(() => undefined);
@@ -326,5 +381,24 @@ export class EditorStore {
       this.status = /HTTP 40[45]/.test(reason) ? t('noWriteEndpoint') : t('saveFailed', { reason });
     }
     this.render(['header']);
+  }
+
+  /** The staged files onto disk, one by one, before the manifest that names them. */
+  private async writeStaged(): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    const tour = this.tour;
+    const staged = this.stagedFiles;
+    for (const [relative, bytes] of staged) {
+      await api.uploadFile(open.id, relative, new Blob([bytes as Uint8Array<ArrayBuffer>]));
+      open.files.add(relative);
+    }
+    if (staged.size > 0) this.staged.set(tour, NOTHING_STAGED);
+  }
+
+  private forgetStaged(): void {
+    for (const url of this.stagedUrls.values()) URL.revokeObjectURL(url);
+    this.stagedUrls.clear();
+    this.staged = new WeakMap();
   }
 }

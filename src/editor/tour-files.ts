@@ -33,7 +33,7 @@ export async function attachFile(
   try {
     await api.uploadFile(open.id, relative, file);
   } catch (error) {
-    store.say(store.t('saveFailed', { reason: reasonOf(error) }));
+    store.say(store.t('saveFailed', { reason: reasonOf(error, store.lang) }));
     return undefined;
   }
   open.files.add(relative);
@@ -65,7 +65,7 @@ export async function addPanoramas(store: EditorStore, files: readonly File[]): 
     try {
       await api.uploadFile(open.id, relative, file);
     } catch (error) {
-      messages.push(store.t('saveFailed', { reason: reasonOf(error) }));
+      messages.push(store.t('saveFailed', { reason: reasonOf(error, store.lang) }));
       continue;
     }
     open.files.add(relative);
@@ -89,9 +89,12 @@ export async function exportZip(store: EditorStore): Promise<void> {
   const { buildTourZip } = await import('./zip.ts');
   const contents = new Map<string, Uint8Array>();
   for (const relative of files) {
+    if (store.stagedFiles.has(relative)) continue;
     const response = await fetch(`/tours/${id}/${api.encodePath(relative)}`);
     if (response.ok) contents.set(relative, new Uint8Array(await response.arrayBuffer()));
   }
+  // What the author sees is what the zip holds: files staged from an opened zip too.
+  for (const [relative, bytes] of store.stagedFiles) contents.set(relative, bytes);
   const zip = await buildTourZip(store.tour, contents);
   const url = URL.createObjectURL(new Blob([blobPart(zip)], { type: 'application/zip' }));
   const link = h('a', { href: url, download: `${id}.zip` });
@@ -102,7 +105,11 @@ export async function exportZip(store: EditorStore): Promise<void> {
   store.say(store.t('exported', { name: `${id}.zip`, count: contents.size }));
 }
 
-/** Opens a tour zip as an unsaved change of the open tour: assets copied, manifest in the draft. */
+/**
+ * Opens a tour zip as an unsaved change of the open tour: checked whole first (names, sizes,
+ * every file's kind, the manifest: one refused entry refuses it), then the manifest and the
+ * files are held in memory as one undoable change. Nothing is written before Save.
+ */
 export async function importZip(store: EditorStore, file: File): Promise<void> {
   const open = store.open;
   if (!open) return;
@@ -111,17 +118,12 @@ export async function importZip(store: EditorStore, file: File): Promise<void> {
   if (!opened.ok) {
     return store.say(opened.problems.map((problem) => problem.message[store.lang]).join(' '));
   }
-  try {
-    for (const [relative, bytes] of opened.value.files) {
-      await api.uploadFile(open.id, relative, new Blob([blobPart(bytes)]));
-      open.files.add(relative);
-    }
-  } catch (error) {
-    return store.say(store.t('saveFailed', { reason: reasonOf(error) }));
-  }
+  if (store.open !== open) return; // another tour was opened meanwhile
   // The zip may come from another tour: it becomes this one.
   const tour = normalize(Object.assign({}, opened.value.manifest, { id: open.id }));
   const first = tour.scenes[0]?.id;
-  store.commit(tour, { select: first ? { kind: 'scene', sceneId: first } : { kind: 'tour' } });
+  store.commitWithFiles(tour, opened.value.files, {
+    select: first ? { kind: 'scene', sceneId: first } : { kind: 'tour' },
+  });
   store.say(store.t('imported', { count: opened.value.files.size }));
 }

@@ -19,9 +19,18 @@ export function normalize(data: unknown): Tour {
   };
 }
 
-/** What went wrong, for the status line. */
-export const reasonOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+/**
+ * What went wrong, for the status line: in `lang` when the error carries its problem in both
+ * languages (a refusal of the editor's endpoint: `EditorApiError` in api.ts).
+ */
+export function reasonOf(error: unknown, lang?: 'vi' | 'en'): string {
+  const localized: unknown = error instanceof Error ? Reflect.get(error, 'localized') : undefined;
+  if (lang && typeof localized === 'object' && localized !== null) {
+    const text: unknown = Reflect.get(localized, lang);
+    if (typeof text === 'string') return text;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
 
 export function setTourInUrl(id: string): void {
   const url = new URL(location.href);

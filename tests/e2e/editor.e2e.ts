@@ -114,10 +114,15 @@ async function fillLang(field: string, lang: string, value: string): Promise<voi
 
 describe('tour editor (dev server)', () => {
   it('refuses writes from another site and paths outside the tour', async () => {
+    // The secret of this server start, as the editor's page fetches it (same origin).
+    const session = await fetch(`${baseUrl}/__editor/session`, {
+      headers: { 'Sec-Fetch-Site': 'same-origin' },
+    });
+    const { token } = (await session.json()) as { token: string };
     const put = (url: string, headers: Record<string, string> = {}) =>
       fetch(`${baseUrl}${url}`, {
         method: 'PUT',
-        headers: { 'X-Tour-Editor': '1', ...headers },
+        headers: { 'X-Tour-Editor': token, ...headers },
         body: 'x',
       });
     expect((await put('/__editor/tours/demo/%2e%2e/evil.jpg')).status).toBe(400);

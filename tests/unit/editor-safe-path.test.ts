@@ -1,11 +1,15 @@
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  isAllowedRequest,
-  isLocalHost,
-  isLocalOrigin,
+  type CallerFacts,
+  isEditorCall,
+  isEditorOrigin,
+  mayReceiveToken,
+} from '../../src/node/editor-server/caller.ts';
+import {
+  isAcceptableName,
   isUploadablePath,
   parseEditorRoute,
   resolveWritablePath,
@@ -66,26 +70,52 @@ describe('parseEditorRoute', () => {
   });
 });
 
-describe('request checks', () => {
-  const ok = { remoteAddress: '127.0.0.1', host: '127.0.0.1:5173', origin: undefined };
+describe('who may call the endpoint (caller.ts)', () => {
+  const token = 'a'.repeat(43);
+  const ok: CallerFacts = {
+    remoteAddress: '127.0.0.1',
+    localAddress: '127.0.0.1',
+    localPort: 5173,
+    encrypted: false,
+    host: '127.0.0.1:5173',
+    origin: undefined,
+    secFetchSite: 'same-origin',
+    token,
+  };
 
-  it('accepts this machine', () => {
-    expect(isAllowedRequest(ok)).toBe(true);
-    expect(isAllowedRequest({ ...ok, remoteAddress: '::1', host: 'localhost:5173' })).toBe(true);
-    expect(isAllowedRequest({ ...ok, origin: 'http://127.0.0.1:5173' })).toBe(true);
-    expect(isAllowedRequest({ ...ok, remoteAddress: '::ffff:127.0.0.1' })).toBe(true);
+  it('accepts the editor itself, by its exact origin and with the secret', () => {
+    expect(isEditorCall(ok, token)).toBe(true);
+    expect(isEditorCall({ ...ok, origin: 'http://127.0.0.1:5173' }, token)).toBe(true);
+    expect(isEditorCall({ ...ok, localAddress: '::ffff:127.0.0.1' }, token)).toBe(true);
+    expect(mayReceiveToken(ok)).toBe(true);
   });
 
-  it('refuses another machine, a rebound DNS name, or another site', () => {
-    expect(isAllowedRequest({ ...ok, remoteAddress: '192.168.1.20' })).toBe(false);
-    expect(isAllowedRequest({ ...ok, remoteAddress: undefined })).toBe(false);
-    expect(isAllowedRequest({ ...ok, host: 'evil.example:5173' })).toBe(false);
-    expect(isAllowedRequest({ ...ok, host: '127.0.0.1.evil.example' })).toBe(false);
-    expect(isAllowedRequest({ ...ok, host: undefined })).toBe(false);
-    expect(isAllowedRequest({ ...ok, origin: 'https://evil.example' })).toBe(false);
-    expect(isAllowedRequest({ ...ok, origin: 'null' })).toBe(false);
-    expect(isLocalHost('LOCALHOST:80')).toBe(true);
-    expect(isLocalOrigin('http://localhost.evil.example')).toBe(false);
+  it('refuses another port, localhost for 127.0.0.1, https, another machine, a rebound name', () => {
+    for (const origin of [
+      'http://127.0.0.1:4382',
+      'http://localhost:5173',
+      'http://localhost:4382',
+      'https://127.0.0.1:5173',
+      'null',
+      'https://evil.example',
+    ]) {
+      expect(isEditorOrigin({ ...ok, origin }), origin).toBe(false);
+    }
+    expect(isEditorOrigin({ ...ok, host: 'localhost:5173' })).toBe(false);
+    expect(isEditorOrigin({ ...ok, host: '127.0.0.1:4382' })).toBe(false);
+    expect(isEditorOrigin({ ...ok, host: 'evil.example:5173' })).toBe(false);
+    expect(isEditorOrigin({ ...ok, host: undefined })).toBe(false);
+    expect(isEditorOrigin({ ...ok, remoteAddress: '192.168.1.20' })).toBe(false);
+    expect(isEditorOrigin({ ...ok, localAddress: '192.168.1.2' })).toBe(false);
+  });
+
+  it('refuses a call without the secret or with another, and the secret to any but same-origin', () => {
+    expect(isEditorCall({ ...ok, token: undefined }, token)).toBe(false);
+    expect(isEditorCall({ ...ok, token: 'b'.repeat(43) }, token)).toBe(false);
+    expect(isEditorCall({ ...ok, token: '1' }, token)).toBe(false);
+    for (const secFetchSite of ['same-site', 'cross-site', 'none', undefined]) {
+      expect(mayReceiveToken({ ...ok, secFetchSite }), String(secFetchSite)).toBe(false);
+    }
   });
 });
 
@@ -94,8 +124,14 @@ describe('isUploadablePath', () => {
     expect(isUploadablePath(['panoramas', 'x.JPG'])).toBe(true);
     expect(isUploadablePath(['audio', 'vi', 'x.mp3'])).toBe(true);
     expect(isUploadablePath(['x.html'])).toBe(false);
+    expect(isUploadablePath(['images', 'x.svg'])).toBe(false);
     expect(isUploadablePath(['tour.json'])).toBe(false);
     expect(isUploadablePath([])).toBe(false);
+  });
+
+  it('refuses names the file system would refuse, before touching it', () => {
+    expect(isAcceptableName(['images', 'a.jpg'])).toBe(true);
+    expect(isAcceptableName(['images', `${'a'.repeat(296)}.jpg`])).toBe(false);
   });
 });
 
@@ -112,6 +148,10 @@ describe('resolveWritablePath', () => {
     await mkdir(outside);
     await symlink(outside, path.join(tours, 'demo', 'escape'));
     await symlink(path.join(outside, 'f.jpg'), path.join(tours, 'demo', 'link.jpg'));
+    // A tour folder that is itself a symlink to somewhere else, and a hard link to a file outside.
+    await symlink(outside, path.join(tours, 'elsewhere'));
+    await writeFile(path.join(outside, 'secret.jpg'), 'x');
+    await link(path.join(outside, 'secret.jpg'), path.join(tours, 'demo', 'panoramas', 'hard.jpg'));
   });
 
   afterAll(async () => {
@@ -133,5 +173,11 @@ describe('resolveWritablePath', () => {
     expect(await resolveWritablePath(tours, '../tours/demo', ['x.jpg'])).toBeUndefined();
     expect(await resolveWritablePath(tours, 'demo', ['..', '..', 'x.jpg'])).toBeUndefined();
     expect(await resolveWritablePath(tours, 'demo', [])).toBeUndefined();
+  });
+
+  it('refuses a tour folder that is a symlink, and a file with another hard link (finding 6)', async () => {
+    expect(await resolveWritablePath(tours, 'elsewhere', ['tour.json'])).toBeUndefined();
+    expect(await resolveWritablePath(tours, 'elsewhere', ['panoramas', 'x.jpg'])).toBeUndefined();
+    expect(await resolveWritablePath(tours, 'demo', ['panoramas', 'hard.jpg'])).toBeUndefined();
   });
 });

@@ -6,7 +6,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateTourResponse,
@@ -15,9 +14,9 @@ import {
   LoadManifestResponse,
   SaveManifestResponse,
 } from '../../src/core/editor-protocol.ts';
-import { editorPlugin } from '../../src/node/editor-server/editor-plugin.ts';
+import { editorEndpoint } from '../../src/node/editor-server/editor-plugin.ts';
 
-type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+const TOKEN = 'test-token-0123456789';
 
 let toursDir: string;
 let server: Server;
@@ -25,13 +24,9 @@ let base: string;
 
 beforeAll(async () => {
   toursDir = await mkdtemp(path.join(tmpdir(), 'editor-server-'));
-  let middleware: Middleware | undefined;
-  const fakeVite = { middlewares: { use: (fn: Middleware) => (middleware = fn) } };
-  const hook = editorPlugin({ toursDir }).configureServer;
-  const configure = typeof hook === 'function' ? hook : hook?.handler;
-  await configure?.call(undefined as never, fakeVite as unknown as ViteDevServer);
-  server = createServer((req, res) =>
-    middleware?.(req, res, () => {
+  const middleware = editorEndpoint({ toursDir: () => toursDir, token: TOKEN });
+  server = createServer((req: IncomingMessage, res: ServerResponse) =>
+    middleware(req, res, () => {
       res.statusCode = 404;
       res.end();
     }),
@@ -50,9 +45,10 @@ afterAll(async () => {
 const write = (url: string, method: string, body: string) =>
   fetch(`${base}${url}`, {
     method,
-    headers: { 'X-Tour-Editor': '1', 'Content-Type': 'application/json' },
+    headers: { 'X-Tour-Editor': TOKEN, 'Content-Type': 'application/json' },
     body,
   });
+const read = (url: string) => fetch(`${base}${url}`, { headers: { 'X-Tour-Editor': TOKEN } });
 
 async function refusal(response: Response): Promise<{ status: number; error: string }> {
   return { status: response.status, error: ErrorResponse.parse(await response.json()).error };
@@ -87,10 +83,10 @@ describe('editor endpoint', () => {
     expect(await readFile(path.join(toursDir, 'new/tour.json'), 'utf8')).toBe(text);
     expect((await write('', 'POST', body)).status).toBe(409);
 
-    const list = ListToursResponse.parse(await (await fetch(base)).json());
+    const list = ListToursResponse.parse(await (await read('')).json());
     expect(list.tours).toEqual([{ id: 'new', title: { vi: 'Mới' } }]);
 
-    const loaded = LoadManifestResponse.parse(await (await fetch(`${base}/new`)).json());
+    const loaded = LoadManifestResponse.parse(await (await read('/new')).json());
     expect(loaded).toMatchObject({ id: 'new', text, files: ['tour.json'] });
 
     const manifest = { ...JSON.parse(text), description: { vi: 'Mô tả' } };

@@ -1,7 +1,6 @@
 /** The picture of an info hotspot: chosen from disk, copied to images/, previewed. */
 import type { InfoHotspot } from '../../core/manifest/schema.ts';
 import { h } from '../../web/ui/dom.ts';
-import * as api from '../api.ts';
 import type { EditorContext } from '../context.ts';
 import { attachFile } from '../tour-files.ts';
 
@@ -39,7 +38,7 @@ export function imageField(
           'figure',
           { class: 'ed-image' },
           h('img', {
-            src: `/tours/${open.id}/${api.encodePath(image)}`,
+            src: store.fileUrl(image),
             alt: t('imagePreview'),
             'data-testid': 'info-image-preview',
           }),

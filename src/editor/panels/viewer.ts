@@ -2,7 +2,6 @@
  * The panorama of the current scene with its hotspots; while an arrival view is chosen, the
  * link's target, turned to the arrival already set.
  */
-import * as api from '../api.ts';
 import type { EditorContext } from '../context.ts';
 import { hotspotLabel } from '../labels.ts';
 import { sceneOf } from '../model.ts';
@@ -23,9 +22,11 @@ export function renderViewer({ store, view }: EditorContext, box: HTMLElement): 
     : undefined;
   const arrival = pickLink?.type === 'scene' ? pickLink.arrival : undefined;
   const source = scene.panorama.source ?? scene.panorama.preview ?? '';
+  // A staged panorama (from an opened zip, not saved yet) shows from memory.
+  const url = store.fileUrl(source);
   view.show({
-    key: `${open.id}/${scene.id}`,
-    url: `/tours/${open.id}/${api.encodePath(source)}`,
+    key: `${open.id}/${scene.id}/${url}`,
+    url,
     startView: arrival ?? scene.startView,
     markers: (scene.hotspots ?? []).map((hotspot) => ({
       id: hotspot.id,

@@ -1,13 +1,15 @@
 /**
- * The editor's write endpoint, on the dev server only (`npm run author`): lists, reads and
- * writes tour folders under `/__editor/tours`. Every request must come from this machine and
- * every path must stay inside `tours/<id>` (see `safe-path.ts`); every JSON body and answer is
- * the one `core/editor-protocol.ts` describes.
+ * The editor's endpoint, on the dev server only (`npm run author`): lists, reads and writes
+ * tour folders under `/__editor/tours`. Only the editor's own page may call it (`caller.ts`:
+ * its exact origin and the secret made at start); every path must stay inside `tours/<id>`
+ * (`safe-path.ts`); uploads stream to disk (`uploads.ts`); every JSON body and answer is the
+ * one `core/editor-protocol.ts` describes; no answer carries a path on disk or an internal
+ * error's text.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { Plugin } from 'vite';
+import type { Connect, Plugin } from 'vite';
 import {
   CreateTourRequest,
   type CreateTourResponse,
@@ -17,28 +19,58 @@ import {
   NARRATE_SEGMENT,
   SaveManifestRequest,
   type SaveManifestResponse,
+  SESSION_URL,
+  type SessionResponse,
   TourSummary,
   type UploadResponse,
-  WRITE_HEADER,
-  WRITE_HEADER_VALUE,
 } from '../../core/editor-protocol.ts';
 import { isId } from '../../core/manifest/ids.ts';
+import { MAX_MANIFEST_BYTES } from '../../core/manifest/limits.ts';
+import { callerFacts, isEditorCall, makeToken, mayReceiveToken } from './caller.ts';
 import { formatManifest, newTourManifest } from './format-manifest.ts';
-import { readBody, readRequest, refuse, send } from './http.ts';
+import { readRequest, refuse, send } from './http.ts';
 import { narrate } from './narrate-endpoint.ts';
 import {
-  isAllowedRequest,
+  isAcceptableName,
   isUploadablePath,
   MAX_UPLOAD_BYTES,
   parseEditorRoute,
   resolveWritablePath,
 } from './safe-path.ts';
+import { streamUpload, UploadSlots, writeWhole } from './uploads.ts';
 
 export { formatManifest, newTourManifest } from './format-manifest.ts';
 
 export interface EditorPluginOptions {
   /** Folder holding one sub-folder per tour, relative to the Vite root (or absolute). */
   toursDir: string;
+}
+
+export interface EditorEndpointOptions {
+  /** The tours folder (a function: Vite resolves it against the root only once configured). */
+  toursDir: () => string;
+  /** The secret of this server start (default: a new random one). */
+  token?: string;
+  /** Where an unexpected error is told in full (the answer says only "internal error"). */
+  logError?: (message: string) => void;
+  uploadSlots?: UploadSlots;
+}
+
+/** The endpoint as one connect middleware: `/__editor/…` handled, anything else passed on. */
+export function editorEndpoint(options: EditorEndpointOptions): Connect.NextHandleFunction {
+  const token = options.token ?? makeToken();
+  const slots = options.uploadSlots ?? new UploadSlots();
+  const logError = options.logError ?? ((message: string) => console.error(message));
+  return (req, res, next) => {
+    if (!(req.url ?? '').startsWith('/__editor/')) return next();
+    const context: Context = { toursDir: options.toursDir(), token, slots };
+    handle(context, req, res).catch((error: unknown) => {
+      logError(
+        `[tour editor] ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      refuse(res, 500, 'internal error');
+    });
+  };
 }
 
 export function editorPlugin(options: EditorPluginOptions): Plugin {
@@ -50,12 +82,14 @@ export function editorPlugin(options: EditorPluginOptions): Plugin {
       toursDir = path.resolve(config.root, options.toursDir);
     },
     configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        if (!(req.url ?? '').startsWith('/__editor/')) return next();
-        handle(toursDir, req, res).catch((error: unknown) => {
-          send(res, 500, { error: String(error) });
-        });
+      const endpoint = editorEndpoint({
+        toursDir: () => toursDir,
+        logError: (message) => server.config.logger.error(message),
       });
+      // First of all middlewares: Vite 8 puts its CORS middleware before the plugins' ones, and
+      // its default answers the preflight of any localhost origin with approval (issue 21,
+      // finding 2). The endpoint must never meet it: it answers no Access-Control-* at all.
+      server.middlewares.stack.unshift({ route: '', handle: endpoint });
       server.httpServer?.once('listening', () => {
         const address = server.httpServer?.address();
         if (address && typeof address === 'object') {
@@ -68,6 +102,12 @@ export function editorPlugin(options: EditorPluginOptions): Plugin {
       });
     },
   };
+}
+
+interface Context {
+  toursDir: string;
+  token: string;
+  slots: UploadSlots;
 }
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
@@ -83,17 +123,16 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return out;
 }
 
-async function handle(toursDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const allowed = isAllowedRequest({
-    remoteAddress: req.socket.remoteAddress,
-    host: req.headers.host,
-    origin: req.headers.origin,
-  });
-  // A cross-site page could also fake a form post: require our own header on writes.
-  const writes = req.method !== 'GET' && req.method !== 'HEAD';
-  if (!allowed || (writes && req.headers[WRITE_HEADER.toLowerCase()] !== WRITE_HEADER_VALUE)) {
-    return refuse(res, 403, 'forbidden');
+async function handle(context: Context, req: IncomingMessage, res: ServerResponse) {
+  const { toursDir } = context;
+  const facts = callerFacts(req);
+  const pathOnly = (req.url ?? '').split(/[?#]/, 1)[0];
+  if (pathOnly === SESSION_URL) {
+    if (req.method !== 'GET' || !mayReceiveToken(facts)) return refuse(res, 403, 'forbidden');
+    return send(res, 200, { token: context.token } satisfies SessionResponse);
   }
+  // Reads too: a tour's files are the author's, not any local page's.
+  if (!isEditorCall(facts, context.token)) return refuse(res, 403, 'forbidden');
   const route = parseEditorRoute(req.url ?? '');
   if (!route) return refuse(res, 400, 'bad path');
 
@@ -101,13 +140,12 @@ async function handle(toursDir: string, req: IncomingMessage, res: ServerRespons
   if (route.kind === 'list' && req.method === 'POST') return createTour(toursDir, req, res);
 
   if (route.kind === 'manifest' && req.method === 'GET') {
-    const dir = path.join(toursDir, route.id);
     const file = await resolveWritablePath(toursDir, route.id, [MANIFEST_FILE]);
     if (!file) return refuse(res, 404, 'not found');
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text === undefined) return refuse(res, 404, 'not found');
     const mtime = (await stat(file)).mtimeMs;
-    const files = await listFiles(dir);
+    const files = await listFiles(path.dirname(file));
     return send(res, 200, { id: route.id, text, mtime, files } satisfies LoadManifestResponse);
   }
 
@@ -117,6 +155,8 @@ async function handle(toursDir: string, req: IncomingMessage, res: ServerRespons
   }
 
   if (route.kind === 'file' && req.method === 'PUT') {
+    if (!isAcceptableName(route.segments))
+      return refuse(res, 400, 'file name too long or not allowed');
     const isManifest = route.segments.length === 1 && route.segments[0] === MANIFEST_FILE;
     if (!isManifest && !isUploadablePath(route.segments)) {
       return refuse(res, 415, 'file type not accepted');
@@ -125,25 +165,48 @@ async function handle(toursDir: string, req: IncomingMessage, res: ServerRespons
     if (!target) return refuse(res, 400, 'bad path');
     if (isManifest) {
       const data = await readRequest(req, res, SaveManifestRequest, {
-        limit: 5 * 1024 * 1024,
+        limit: MAX_MANIFEST_BYTES,
         invalid: 'bad manifest',
       });
       if (!data) return;
-      await writeFile(target, formatManifest(data));
+      if (!(await writeWhole(target, formatManifest(data)))) return refuse(res, 400, 'bad path');
       const mtime = (await stat(target)).mtimeMs;
       return send(res, 200, { saved: MANIFEST_FILE, mtime } satisfies SaveManifestResponse);
     }
-    const body = await readBody(req, MAX_UPLOAD_BYTES);
-    if (!body.ok) return refuse(res, 413, 'too large');
-    await mkdir(path.dirname(target), { recursive: true });
-    // Re-check after creating folders: nothing may have appeared as a symlink meanwhile.
-    const again = await resolveWritablePath(toursDir, route.id, route.segments);
-    if (again !== target) return refuse(res, 400, 'bad path');
-    await writeFile(target, body.value);
-    return send(res, 200, { saved: route.segments.join('/') } satisfies UploadResponse);
+    return upload(context, req, res, route.id, route.segments);
   }
 
   return refuse(res, 405, 'method not allowed');
+}
+
+/** `PUT /__editor/tours/<id>/<path>`: a picture, sound or captions file, streamed to disk. */
+async function upload(
+  context: Context,
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: string,
+  segments: string[],
+): Promise<void> {
+  if (!context.slots.take()) {
+    return refuse(res, 503, 'busy', { headers: { 'Retry-After': '1', Connection: 'close' } });
+  }
+  try {
+    const relative = segments.join('/');
+    const target = await resolveWritablePath(context.toursDir, id, segments);
+    if (!target) return refuse(res, 400, 'bad path');
+    await mkdir(path.dirname(target), { recursive: true });
+    // Re-check after creating folders: nothing may have appeared as a symlink meanwhile.
+    const again = await resolveWritablePath(context.toursDir, id, segments);
+    if (again !== target) return refuse(res, 400, 'bad path');
+    const outcome = await streamUpload(req, target, relative, MAX_UPLOAD_BYTES);
+    if (!outcome.ok) {
+      const headers: Record<string, string> = outcome.status === 413 ? { Connection: 'close' } : {};
+      return refuse(res, outcome.status, outcome.error, { message: outcome.message, headers });
+    }
+    return send(res, 200, { saved: relative } satisfies UploadResponse);
+  } finally {
+    context.slots.release();
+  }
 }
 
 /** `GET /__editor/tours`: every folder with a tour.json, with its title when it has one. */
@@ -185,6 +248,6 @@ async function createTour(toursDir: string, req: IncomingMessage, res: ServerRes
   if (exists) return refuse(res, 409, 'exists');
   await mkdir(path.join(dir, 'panoramas'), { recursive: true });
   const text = formatManifest(newTourManifest(input));
-  await writeFile(path.join(dir, MANIFEST_FILE), text);
+  await writeWhole(path.join(dir, MANIFEST_FILE), text);
   return send(res, 201, { id: input.id, text } satisfies CreateTourResponse);
 }

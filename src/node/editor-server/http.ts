@@ -9,17 +9,35 @@ import { type ErrorResponse, parseRequest } from '../../core/editor-protocol.ts'
 import { problem } from '../../core/manifest/problems.ts';
 import { failure, type Result, success } from '../../core/result.ts';
 
-export function send(res: ServerResponse, status: number, body: unknown): void {
+/** An answer of the endpoint: JSON, never cached, never sniffed, and no CORS headers at all. */
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return void res.end();
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
   });
   res.end(JSON.stringify(body));
 }
 
-export const refuse = (res: ServerResponse, status: number, error: string): void =>
-  send(res, status, { error } satisfies ErrorResponse);
+export const refuse = (
+  res: ServerResponse,
+  status: number,
+  error: string,
+  extra: { message?: ErrorResponse['message']; headers?: Record<string, string> } = {},
+): void =>
+  send(
+    res,
+    status,
+    { error, ...(extra.message ? { message: extra.message } : {}) } satisfies ErrorResponse,
+    extra.headers,
+  );
 
 /** The whole body, or a `request-too-large` problem as soon as it passes `limit` bytes. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Result<Buffer>> {

@@ -33,7 +33,13 @@ export async function narrate(
   if (!audioFile || !captionsFile) return refuse(res, 400, 'bad path');
   const env = process.env;
   const listing = await run(ESPEAK, ['--voices'], env);
-  if (!listing.ok) return refuse(res, 500, listing.problems[0]?.message.en ?? 'espeak-ng');
+  if (!listing.ok) {
+    const missing = listing.problems.find((found) => found.code === 'tool-missing');
+    // "Not installed" says how to install it (plain words, no path); anything else is internal.
+    if (missing) return refuse(res, 500, 'espeak-ng is missing', { message: missing.message });
+    console.error(`[tour editor] espeak-ng --voices: ${listing.problems[0]?.message.en ?? ''}`);
+    return refuse(res, 500, 'narration failed');
+  }
   const voice = chooseVoice(lang, parseVoiceList(listing.value));
   if (!voice) return refuse(res, 422, `espeak-ng has no voice for "${lang}"`);
   await mkdir(path.dirname(audioFile), { recursive: true });
@@ -49,7 +55,13 @@ export async function narrate(
       captionsFile,
       env,
     });
-    if (!result.ok) return refuse(res, 500, result.problems[0]?.message.en ?? 'failed');
+    if (!result.ok) {
+      // The tools' messages may name temporary files: told on the console, not in the answer.
+      console.error(
+        `[tour editor] narration failed: ${result.problems.map((p) => p.message.en).join(' ')}`,
+      );
+      return refuse(res, 500, 'narration failed');
+    }
     return send(res, 200, {
       audio: audio.join('/'),
       captions: captions.join('/'),

@@ -1,51 +1,19 @@
 /**
- * Pure checks of the editor's write endpoint: which requests may write, and where. A path is
- * accepted only when it stays inside `tours/<id>` once decoded; a request only when it comes
- * from this machine and names this machine (no DNS rebinding, no cross-site writes).
+ * Where the editor's endpoint may read and write. A path is accepted only when it stays inside
+ * `tours/<id>` once decoded and resolved through symlinks, when `tours/<id>` is that folder
+ * itself (not a symlink to somewhere else), and when the file written is no hard link to a file
+ * elsewhere. (Who may ask is `caller.ts`.)
  */
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../fs.ts';
 import { EDITOR_BASE } from '../../core/editor-protocol.ts';
+import { classifyByName, nameTrouble } from '../../core/media/index.ts';
 import { decodePathSegments } from '../../core/paths.ts';
 import { isId } from '../../core/manifest/ids.ts';
 
 /** Largest upload accepted (a 16K panorama JPEG stays well below). */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-
-const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-const LOCAL_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-export const isLoopbackAddress = (address: string | undefined): boolean =>
-  address !== undefined && LOOPBACK_ADDRESSES.has(address);
-
-/** `127.0.0.1:5173`, `localhost` → true; `evil.example:5173` → false. */
-export function isLocalHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const name = host.replace(/:\d+$/, '').toLowerCase();
-  return LOCAL_HOSTNAMES.has(name);
-}
-
-/** An Origin header (absent for same-origin GETs) must name this machine too. */
-export function isLocalOrigin(origin: string | undefined): boolean {
-  if (origin === undefined) return true;
-  try {
-    const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && isLocalHost(url.host);
-  } catch {
-    return false;
-  }
-}
-
-export interface RequestFacts {
-  remoteAddress: string | undefined;
-  host: string | undefined;
-  origin: string | undefined;
-}
-
-/** Only this machine, addressed by a local name, from a local page. */
-export const isAllowedRequest = (facts: RequestFacts): boolean =>
-  isLoopbackAddress(facts.remoteAddress) && isLocalHost(facts.host) && isLocalOrigin(facts.origin);
 
 /**
  * Splits a raw (still encoded) relative path into decoded segments, or undefined when refused:
@@ -78,8 +46,10 @@ export function parseEditorRoute(url: string): EditorRoute | undefined {
 }
 
 /**
- * The absolute path to write `segments` at inside `toursDir/<id>`, or undefined when the
- * deepest existing ancestor, resolved through symlinks, lies outside that folder.
+ * The absolute path to write `segments` at inside `toursDir/<id>`, or undefined when refused:
+ * the tour folder is a symlink (its real path must be `<real tours>/<id>` itself), the deepest
+ * existing ancestor resolves outside it, the target is a symlink or no plain file, or it has
+ * other hard links (writing would change the other names' file too: issue 21, finding 6).
  */
 export async function resolveWritablePath(
   toursDir: string,
@@ -87,10 +57,11 @@ export async function resolveWritablePath(
   segments: readonly string[],
 ): Promise<string | undefined> {
   if (!isId(id) || segments.length === 0) return undefined;
-  const tourDir = path.join(toursDir, id);
   let realTour: string;
   try {
+    const tourDir = path.join(await realpath(toursDir), id);
     realTour = await realpath(tourDir);
+    if (realTour !== tourDir) return undefined;
   } catch {
     return undefined;
   }
@@ -110,11 +81,20 @@ export async function resolveWritablePath(
   }
   // Never write through a symlink (even a dangling one: writing would create its target).
   const existing = await lstat(target).catch(() => undefined);
-  if (existing && (existing.isSymbolicLink() || !existing.isFile())) return undefined;
+  if (existing && (existing.isSymbolicLink() || !existing.isFile() || existing.nlink > 1)) {
+    return undefined;
+  }
   return target;
 }
 
-/** Asset extensions the editor may upload (tour.json has its own route). */
-const UPLOADABLE = /\.(jpe?g|png|webp|avif|mp3|ogg|opus|m4a|wav|vtt)$/i;
+/** Media files the editor may upload: the table of `core/media` (tour.json has its own route). */
 export const isUploadablePath = (segments: readonly string[]): boolean =>
-  segments.length > 0 && UPLOADABLE.test(segments[segments.length - 1] ?? '');
+  segments.length > 0 && classifyByName(segments[segments.length - 1] ?? '') !== undefined;
+
+/**
+ * A name the file system would refuse (a part over 255 bytes, the whole over 1024) or that
+ * means something else elsewhere: refused with a plain 400 before the disk is touched, rather
+ * than failing there with a message that carries the absolute path.
+ */
+export const isAcceptableName = (segments: readonly string[]): boolean =>
+  nameTrouble(segments.join('/')) === undefined;
