@@ -6,22 +6,24 @@
  * is created once and reused for every scene and every tour of the visit.
  */
 
-import type { Translator } from '../i18n/i18n.ts';
+import { type Translator, UI_LANGUAGES } from '../i18n/i18n.ts';
 import type { LinkView } from '../../core/links/deep-link.ts';
 import type { Hotspot, Scene, Tour } from '../../core/manifest/schema.ts';
 import type { TourViewer } from '../viewer/tour-viewer.ts';
 import { on } from '../viewer/viewer-events.ts';
+import { kioskProfile } from '../kiosk/profile.ts';
 import { type NarrationLabel, NarrationPlayer } from '../narration/narration-player.ts';
 import { planNarration } from '../../core/narration/narration-plan.ts';
 import { h } from '../ui/dom.ts';
 import { icon } from '../ui/icons.ts';
 import { HotspotPanels } from './hotspot-panels.ts';
 import { LanguagePicker } from './language-picker.ts';
-import { Panel } from './panel.ts';
+import { Panel, type PanelKey } from './panel.ts';
 import { renderPlaces, renderSceneError } from './places.ts';
 import { renderSceneList } from './scene-list.ts';
 import { openShareDialog } from './share-dialog.ts';
 import { tourBaseUrl } from './tour-source.ts';
+import { TitleSheet } from './title-sheet.ts';
 import { TourTexts } from './tour-texts.ts';
 import { ViewerHost } from './viewer-host.ts';
 import { nodeLabels, psvStrings } from './viewer-strings.ts';
@@ -33,12 +35,16 @@ export interface TourPageOptions {
   captionsOn?: boolean;
   /** The "share" button (QR of the current place); kiosks show it only when configured. */
   share?: boolean;
+  /** Looking around by moving the phone (its navbar button); kiosks stand still. */
+  gyroscope?: boolean;
 }
 
 export interface TourPageCallbacks {
   onSceneChange: (sceneId: string) => void;
   onViewChange: (view: LinkView) => void;
   onLanguageChange: (lang: string) => void;
+  /** A panel opened (what it shows), or the visitor closed it (null). */
+  onPanelChange: (key: PanelKey | null) => void;
 }
 
 export class TourPage {
@@ -56,6 +62,10 @@ export class TourPage {
   private readonly languagePicker: LanguagePicker;
   private readonly homeLink: HTMLAnchorElement;
   private readonly aboutButton: HTMLButtonElement;
+  /** The names of the two glyph controls: their only text, so the names contain it. */
+  private readonly homeName: HTMLSpanElement;
+  private readonly aboutName: HTMLSpanElement;
+  private readonly titleSheet: TitleSheet;
   private readonly shareButton: HTMLButtonElement;
   private readonly credit: HTMLElement;
   private readonly errorBox: HTMLElement;
@@ -65,6 +75,8 @@ export class TourPage {
   private readonly places: HTMLElement;
   private readonly narration: NarrationPlayer;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The toast's text, asked again on a language change. */
+  private toastText: () => string = () => '';
   /** A hotspot a link asked for (`#/tour/scene/hotspot`), opened once its scene is shown. */
   private pendingHotspot: { sceneId: string; hotspotId: string } | null = null;
 
@@ -73,14 +85,22 @@ export class TourPage {
     this.callbacks = callbacks;
     this.options = options;
     this.texts = new TourTexts(t);
-    this.homeLink = h('a', { class: 'topbar__home', href: '#/', 'data-testid': 'home' }, '‹');
+    // The glyphs are decoration: the name is the link's only text (WCAG 2.5.3, label in name).
+    this.homeName = h('span', { class: 'visually-hidden' });
+    this.homeLink = h(
+      'a',
+      { class: 'topbar__home', href: '#/', 'data-testid': 'home' },
+      h('span', { 'aria-hidden': 'true' }, '‹'),
+      this.homeName,
+    );
     this.tourTitle = h('p', { class: 'topbar__tour', 'data-testid': 'tour-title' });
     this.sceneTitle = h('h1', { class: 'topbar__scene', 'data-testid': 'scene-title' });
     this.languagePicker = new LanguagePicker((lang) => callbacks.onLanguageChange(lang));
     this.aboutButton = h(
       'button',
       { type: 'button', class: 'topbar__about', 'data-testid': 'about' },
-      'i',
+      h('span', { 'aria-hidden': 'true' }, 'i'),
+      (this.aboutName = h('span', { class: 'visually-hidden' })),
     );
     this.shareButton = h(
       'button',
@@ -98,6 +118,7 @@ export class TourPage {
         labels: nodeLabels(this.i18n),
         reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
         hideExternalLinks: this.options.hideExternalLinks ?? false,
+        gyroscope: this.options.gyroscope ?? kioskProfile(location.search) === null,
       }),
       ready: (viewer) => this.wire(viewer),
       withoutWebgl: (tour) => this.withoutWebgl(tour),
@@ -116,8 +137,11 @@ export class TourPage {
     });
     this.panel = new Panel(t.t('app.close'));
     this.panels = new HotspotPanels(this.panel, t, this.texts);
+    this.panel.onChange = (key) => callbacks.onPanelChange(key);
+    this.titleSheet = new TitleSheet(this.panel, t, this.texts, () => this.currentSceneId);
     this.narration = new NarrationPlayer({
       label: (key: NarrationLabel) => this.i18n.t(`narration.${key}`),
+      languageNote: (lang) => this.texts.narrationIn(lang),
       onTranscript: () => void this.openTranscript(),
       assetUrl: (path) => this.texts.assetUrl(path),
       autoplay: options.autoplayNarration ?? false,
@@ -130,7 +154,13 @@ export class TourPage {
         'header',
         { class: 'topbar' },
         this.homeLink,
-        h('div', { class: 'topbar__titles' }, this.tourTitle, this.sceneTitle),
+        h(
+          'div',
+          { class: 'topbar__titles' },
+          this.tourTitle,
+          this.sceneTitle,
+          this.titleSheet.button,
+        ),
         this.languagePicker.element,
         this.shareButton,
         this.aboutButton,
@@ -165,7 +195,7 @@ export class TourPage {
     this.texts.lang = lang;
     this.panel.close();
     this.errorBox.hidden = true;
-    this.languagePicker.setLanguages(tour.languages, lang);
+    this.setPickerLanguages(lang);
     this.applyTourTexts();
     this.host.show({ tour, baseUrl: tourBaseUrl(tour.id), lang, sceneId, view });
   }
@@ -197,8 +227,9 @@ export class TourPage {
   }
 
   /** A short message that goes away by itself (e.g. an old link naming a removed scene). */
-  notify(text: string, ms = 6000): void {
-    this.toast.textContent = text;
+  notify(text: string | (() => string), ms = 6000): void {
+    this.toastText = typeof text === 'string' ? () => text : text;
+    this.toast.textContent = this.toastText();
     this.toast.hidden = false;
     clearTimeout(this.toastTimer);
     this.toastTimer = setTimeout(() => (this.toast.hidden = true), ms);
@@ -234,19 +265,57 @@ export class TourPage {
     this.element.hidden = true;
   }
 
-  /** Switches every visible text in place; the panorama and view stay. */
+  /**
+   * Switches every text in place, shown or not (one language per screen): the bar, the
+   * places list, the open panel, the toast, the narration and the viewer's own strings. The
+   * panorama and the view stay.
+   */
   setLanguage(lang: string): void {
     this.texts.lang = lang;
     this.applyUiStrings();
+    this.toast.textContent = this.toastText();
+    this.narration.refreshLabels();
     if (!this.texts.tour) return;
-    this.languagePicker.value = lang;
+    this.setPickerLanguages(lang);
     this.applyTourTexts();
     this.viewer?.setLanguage(lang, psvStrings(this.i18n), nodeLabels(this.i18n));
-    this.panel.close();
-    this.narration.refreshLabels();
     const scene = this.texts.scene(this.currentSceneId);
+    this.renderPlaces(this.errorBox.hidden ? scene : undefined);
+    if (!this.errorBox.hidden && this.currentSceneId) {
+      renderSceneError(this.errorBox, this.currentSceneId, this.texts, this.i18n, (id) =>
+        this.goTo(id),
+      );
+    }
+    if (this.panel.key?.kind === 'titles') this.titleSheet.open();
+    else void this.panels.refresh();
     // A visitor listening keeps listening, now in the new language.
     if (scene) this.narration.load(this.narrationPlan(scene), this.narration.isPlaying);
+  }
+
+  /** Closes the panel without telling the app (Back already moved the address). */
+  closePanel(): boolean {
+    const open = this.panel.isOpen;
+    this.panel.close();
+    return open;
+  }
+
+  /** Every interface language, those with this tour's texts first and marked. */
+  private setPickerLanguages(lang: string): void {
+    this.languagePicker.setLanguages(UI_LANGUAGES, lang, {
+      languages: this.texts.tour?.languages ?? [],
+      withContent: this.i18n.t('app.languagesWithContent'),
+      interfaceOnly: this.i18n.t('app.languagesUiOnly'),
+    });
+  }
+
+  private renderPlaces(scene: Scene | undefined): void {
+    renderPlaces(this.places, scene, {
+      i18n: this.i18n,
+      texts: this.texts,
+      labels: nodeLabels(this.i18n),
+      hideExternalLinks: this.options.hideExternalLinks ?? false,
+      activate: (hotspotId) => this.viewer?.activateHotspot(hotspotId),
+    });
   }
 
   private wire(viewer: TourViewer): void {
@@ -266,15 +335,9 @@ export class TourPage {
   private onSceneShown(sceneId: string, failed: boolean): void {
     const scene = this.texts.scene(sceneId);
     this.panel.close();
-    this.texts.showText(this.sceneTitle, scene?.title);
+    this.showSceneTitle(scene);
     this.showCredit(scene);
-    renderPlaces(this.places, failed ? undefined : scene, {
-      i18n: this.i18n,
-      texts: this.texts,
-      labels: nodeLabels(this.i18n),
-      hideExternalLinks: this.options.hideExternalLinks ?? false,
-      activate: (hotspotId) => this.viewer?.activateHotspot(hotspotId),
-    });
+    this.renderPlaces(failed ? undefined : scene);
     this.errorBox.hidden = !failed;
     if (failed)
       renderSceneError(this.errorBox, sceneId, this.texts, this.i18n, (id) => this.goTo(id));
@@ -300,17 +363,17 @@ export class TourPage {
     if (hotspot.type === 'info') this.panels.info(hotspot);
     if (hotspot.type === 'audio') {
       this.narration.pause();
-      this.panels.audio(hotspot, this.texts.tour!);
+      this.panels.audio(hotspot);
     }
   }
 
   private narrationPlan(scene: Scene) {
-    return planNarration(scene, this.texts.lang, this.texts.tour!.defaultLanguage);
+    return planNarration(scene, this.texts.lang, this.texts.tour!);
   }
 
   private async openTranscript(): Promise<void> {
     const scene = this.texts.scene(this.currentSceneId);
-    if (scene) await this.panels.transcript(scene, this.narrationPlan(scene));
+    if (scene) await this.panels.transcript(scene, () => this.narrationPlan(scene));
   }
 
   private openAbout(): void {
@@ -319,9 +382,10 @@ export class TourPage {
 
   private async openShare(): Promise<void> {
     try {
-      await openShareDialog(this.panel, this.i18n, location.href);
+      const href = location.href;
+      await this.panels.show(() => openShareDialog(this.panel, this.i18n, href));
     } catch {
-      this.notify(this.i18n.t('app.viewerUnavailable'));
+      this.notify(() => this.i18n.t('app.viewerUnavailable'));
     }
   }
 
@@ -331,21 +395,28 @@ export class TourPage {
     this.credit.hidden = !credit;
   }
 
+  private showSceneTitle(scene: Scene | undefined): void {
+    const tourMarked = this.texts.localized(this.texts.tour?.title)?.fallback ?? false;
+    this.texts.showText(this.sceneTitle, scene?.title, tourMarked ? 'none' : 'before');
+  }
+
   private applyTourTexts(): void {
     const tour = this.texts.tour!;
-    this.texts.showText(this.tourTitle, tour.title);
+    // The bar's lines are cut to fit: a fallback's mark goes first, once for both titles.
+    this.texts.showText(this.tourTitle, tour.title, 'before');
     const scene = this.texts.scene(this.currentSceneId);
-    if (scene) this.texts.showText(this.sceneTitle, scene.title);
+    if (scene) this.showSceneTitle(scene);
     document.title = `${this.texts.text(tour.title)} — ${this.i18n.t('app.name')}`;
   }
 
   private applyUiStrings(): void {
     const t = this.i18n.t.bind(this.i18n);
-    this.homeLink.setAttribute('aria-label', t('app.allTours'));
+    this.homeName.textContent = t('app.allTours');
     this.homeLink.title = t('app.allTours');
     this.languagePicker.setLabel(t('app.language'));
-    this.aboutButton.setAttribute('aria-label', t('app.about'));
+    this.aboutName.textContent = t('app.about');
     this.aboutButton.title = t('app.about');
+    this.titleSheet.applyUiStrings();
     this.shareButton.setAttribute('aria-label', t('share.button'));
     this.shareButton.title = t('share.button');
     this.panel.setCloseLabel(t('app.close'));

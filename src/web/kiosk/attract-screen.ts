@@ -3,6 +3,7 @@
  * "touch to start", cycling through the kiosk's languages. The whole screen is one button.
  */
 import { h } from '../ui/dom.ts';
+import { checkKioskFonts } from './font-check.ts';
 
 export interface AttractTexts {
   /** Tour title in a language. */
@@ -20,6 +21,7 @@ export class AttractScreen {
   private texts: AttractTexts;
   private index = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private fontsChecked = false;
 
   constructor(
     languages: readonly string[],
@@ -59,6 +61,12 @@ export class AttractScreen {
     this.index = 0;
     this.render();
     this.element.hidden = false;
+    // Once shown (styled, in the page): staff learn of languages the fonts cannot draw, from
+    // the console and `data-missing-glyphs` (e.g. "ko zh"); visitors see nothing of it.
+    if (!this.fontsChecked) {
+      this.fontsChecked = true;
+      checkKioskFonts(this.languages, this.element);
+    }
     clearInterval(this.timer);
     if (this.languages.length > 1) {
       this.timer = setInterval(() => {
@@ -78,6 +86,7 @@ export class AttractScreen {
     this.titleLine.textContent = this.texts.title(lang);
     this.touchLine.textContent = this.texts.touch(lang);
     this.element.lang = lang;
-    this.element.setAttribute('aria-label', this.texts.touch(lang));
+    // No aria-label: the button is named by what it shows, title and "touch to start"
+    // (a name without the visible title would fail WCAG 2.5.3, label in name).
   }
 }

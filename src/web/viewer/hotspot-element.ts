@@ -3,6 +3,7 @@
  * readers), with a visible label. Built with textContent only.
  */
 import type { Hotspot } from '../../core/manifest/schema.ts';
+import { icon as svgIcon } from '../ui/icons.ts';
 
 export type HotspotKind = Hotspot['type'];
 
@@ -35,7 +36,10 @@ export function createHotspotElement(options: HotspotElementOptions): HTMLButton
   const icon = document.createElement('span');
   icon.className = 'hotspot__icon';
   icon.setAttribute('aria-hidden', 'true');
-  icon.textContent = ICONS[options.kind];
+  // The "i" is drawn, not written: a letter would be visible text missing from the name
+  // ("Information: …"), which voice-control users could not say (WCAG 2.5.3).
+  if (options.kind === 'info') icon.append(svgIcon('info'));
+  else icon.textContent = ICONS[options.kind];
 
   const label = document.createElement('span');
   label.className = 'hotspot__label';

@@ -8,9 +8,15 @@
  */
 import {
   type VirtualTourLink,
+  type VirtualTourNode,
   VirtualTourPlugin,
   type VirtualTourTransitionOptions,
 } from '@photo-sphere-viewer/virtual-tour-plugin';
+
+/** The plugin's private data source, as far as checking goes (5.15: ClientSideDatasource). */
+type Datasource = { constructor: new (plugin: unknown, viewer: unknown) => Datasource } & {
+  setNodes(nodes: VirtualTourNode[]): void;
+};
 
 export type NodeFailedHandler = (nodeId: string, error: unknown) => void;
 
@@ -20,6 +26,16 @@ export class TourPlugin extends VirtualTourPlugin {
   private lastFailedNode: string | null = null;
   /** Counts navigations: a failure of one that a newer navigation replaced is not reported. */
   private navigation = 0;
+
+  /**
+   * Throws what `setNodes(nodes)` would throw, without loading anything nor touching the
+   * plugin's own nodes: a fresh data source of the plugin's kind runs the plugin's own checks.
+   */
+  checkNodes(nodes: VirtualTourNode[]): void {
+    const own = (this as unknown as { datasource: Datasource }).datasource;
+    const Kind = own.constructor;
+    new Kind(this, this.viewer).setNodes(nodes);
+  }
 
   override setCurrentNode(
     nodeId: string,

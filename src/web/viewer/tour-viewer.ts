@@ -36,6 +36,8 @@ export interface TourViewerOptions {
   labels: NodeLabels;
   reducedMotion?: boolean;
   hideExternalLinks?: boolean;
+  /** Offer looking around by moving the phone; never with reduced motion. */
+  gyroscope?: boolean;
 }
 
 export interface ShowTourOptions {
@@ -66,6 +68,8 @@ export class TourViewer extends EventTarget {
   /** View to apply at the next arrival, when it was asked for explicitly (deep link). */
   private pendingView: LinkView | null = null;
   private viewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Scenes the tour plugin refuses (why, in its words): they open as an error, never block. */
+  private refused = new Map<string, string>();
 
   /**
    * `createPort` builds the panorama viewer (psv-port.ts in the browser, a fake in tests); it
@@ -80,6 +84,7 @@ export class TourViewer extends EventTarget {
         adapter: options.adapter.setting,
         psvLang: options.psvLang,
         reducedMotion: options.reducedMotion ?? false,
+        gyroscope: options.gyroscope ?? false,
         // Neighbours' previews load ahead, unless the visitor asked to save data.
         preload: !prefersSavingData(),
       },
@@ -108,7 +113,50 @@ export class TourViewer extends EventTarget {
     const start = this.sceneOrStart(options.sceneId);
     this.currentScene = null;
     this.loadingScene = start;
-    this.port.setNodes(this.nodes(), start);
+    const nodes = this.acceptedNodes(this.nodes());
+    try {
+      this.port.setNodes(nodes, start);
+    } catch (error) {
+      // A port that cannot say which node is bad: the tour cannot open; say so, not "loading".
+      this.refused.set(start, String(error));
+      this.handleFailure(start);
+    }
+  }
+
+  /**
+   * The nodes with every one the tour plugin refuses (a self-link, a link without position…)
+   * swapped for a bare node of the same id: the plugin throws for the whole tour when one node
+   * is bad, so each is checked beside bare stand-ins for the others. A swapped scene still
+   * opens (its own panorama when it has one), but as an error with the plugin's reason.
+   */
+  private acceptedNodes(nodes: VirtualTourNode[]): VirtualTourNode[] {
+    this.refused = new Map();
+    const check = this.port.checkNodes?.bind(this.port);
+    if (!check) return nodes;
+    try {
+      check(nodes);
+      return nodes;
+    } catch {
+      // Found below, node by node.
+    }
+    const spare = nodes.find((node) => node.panorama)?.panorama;
+    const bare = nodes.map((node): VirtualTourNode => ({
+      id: node.id,
+      panorama: node.panorama || spare,
+      name: node.name ?? '',
+      links: [],
+      markers: [],
+      data: node.data,
+    }));
+    return nodes.map((node, i) => {
+      try {
+        check(bare.map((stand, j) => (j === i ? node : stand)));
+        return node;
+      } catch (error) {
+        this.refused.set(node.id, error instanceof Error ? error.message : String(error));
+        return bare[i]!;
+      }
+    });
   }
 
   /**
@@ -154,6 +202,8 @@ export class TourViewer extends EventTarget {
     this.port.setLang(psvLang);
     if (!this.tour) return;
     for (const scene of this.tour.scenes) {
+      // The plugin checks updates as it checks nodes: a refused scene keeps its bare node.
+      if (this.refused.has(scene.id)) continue;
       const node = this.node(scene);
       const update: Partial<VirtualTourNode> & { id: string } = {
         id: node.id,
@@ -238,6 +288,10 @@ export class TourViewer extends EventTarget {
   }
 
   private arrived(nodeId: string): void {
+    if (this.refused.has(nodeId)) {
+      this.handleFailure(nodeId);
+      return;
+    }
     this.currentScene = nodeId;
     this.schedulePrefetch(nodeId);
     this.loadingScene = null;
@@ -276,7 +330,8 @@ export class TourViewer extends EventTarget {
     this.port.hideError();
     this.currentScene = sceneId;
     this.loadingScene = null;
-    this.emit('scene-error', { sceneId });
+    const reason = this.refused.get(sceneId);
+    this.emit('scene-error', reason ? { sceneId, reason } : { sceneId });
   }
 
   private scheduleViewEvent(): void {

@@ -4,7 +4,8 @@ import type { HotspotData } from './nodes.ts';
 
 export interface TourViewerEvents {
   'scene-change': CustomEvent<{ sceneId: string }>;
-  'scene-error': CustomEvent<{ sceneId: string }>;
+  /** `reason`: the tour plugin's own words when it refused the scene (a self-link…). */
+  'scene-error': CustomEvent<{ sceneId: string; reason?: string }>;
   'view-change': CustomEvent<{ view: LinkView }>;
   hotspot: CustomEvent<HotspotData>;
 }

@@ -13,8 +13,13 @@ import type { AdapterSetting } from './adapters.ts';
 export type NodeUpdate = Partial<VirtualTourNode> & { id: string };
 
 export interface ViewerPort {
-  /** Replaces every scene and loads `startId` (a first tour, or another tour later). */
+  /**
+   * Replaces every scene and loads `startId` (a first tour, or another tour later). Throws,
+   * loading nothing, when the tour plugin refuses a node (e.g. one linking to itself).
+   */
   setNodes(nodes: VirtualTourNode[], startId: string): void;
+  /** Throws what `setNodes` would for these nodes, loading nothing (to find a bad one). */
+  checkNodes?(nodes: VirtualTourNode[]): void;
   /** Goes to a scene; `fromLink` is the link followed (its arrival view). */
   setCurrentNode(nodeId: string, fromLink?: VirtualTourLink): Promise<boolean>;
   updateNode(node: NodeUpdate): void;
@@ -50,6 +55,8 @@ export interface ViewerPortSetup {
   adapter: AdapterSetting;
   psvLang: Record<string, string>;
   reducedMotion: boolean;
+  /** Offer looking around by moving the phone (see gyroscope.ts). */
+  gyroscope: boolean;
   /** Neighbours' previews load ahead (not when the visitor saves data). */
   preload: boolean;
 }
