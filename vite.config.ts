@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { budgetPlugin } from './src/node/build/budget-plugin.ts';
 import { cspPlugin } from './src/node/build/vite-plugin-csp.ts';
+import { hostHeadersPlugin } from './src/node/build/host-headers.ts';
 import { toursPlugin } from './src/node/build/vite-plugin-tours.ts';
 import { editorPlugin } from './src/node/editor-server/editor-plugin.ts';
 
@@ -11,6 +12,8 @@ export default defineConfig({
   plugins: [
     toursPlugin({ toursDir: 'tours' }),
     cspPlugin(),
+    // `_headers` for Netlify / Cloudflare Pages: the CSP with frame-ancestors, nosniff, caching.
+    hostHeadersPlugin(),
     // The tourist's first download stays small: what index.html loads at once (its entry
     // script and the chunks it preloads) is at most 200 KB gzipped. The 360° viewer, the
     // tiles and cubemap adapters, the manifest schema and the kiosk code load on demand.
@@ -55,7 +58,9 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Source maps are not published (they would show the code's sources to anyone); the
+    // service worker's build inherits this. Use `vite build --sourcemap` to debug a build.
+    sourcemap: false,
     chunkSizeWarningLimit: 800,
   },
 });

@@ -111,3 +111,69 @@ describe('content security policy', () => {
     await page.close();
   });
 });
+
+describe('live captions (issue 21)', () => {
+  it('show cue markup and entities as the text a visitor reads, never as markup', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'kiosk' });
+    const hostile = [
+      'WEBVTT',
+      '',
+      '00:00:00.000 --> 00:00:30.000',
+      '<v Hướng dẫn viên><b>Đền</b> &amp; <i>chùa</i> &lt;img src=x onerror="window.__xss=7"&gt; <c.red>đỏ</c>',
+      '',
+    ].join('\n');
+    await page.route('**/tours/demo/audio/en/*.vtt', (route) =>
+      route.fulfill({ body: hostile, contentType: 'text/vtt; charset=utf-8' }),
+    );
+    await page.goto(`${baseUrl}#/demo/louvre?l=en`);
+    await waitForCanvasDrawn(page);
+    await page.getByTestId('narration-play').click();
+    const expected = 'Đền & chùa <img src=x onerror="window.__xss=7"> đỏ';
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid="captions"]')?.textContent === text,
+      expected,
+      { timeout: 15_000 },
+    );
+    const captions = page.getByTestId('captions');
+    expect(await captions.evaluate((element) => element.children.length)).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).toBeUndefined();
+    await screenshot(page, 'captions-hostile-cue-kiosk');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the built site (issue 21)', () => {
+  it('publishes no source maps and names none', async () => {
+    const html = await (await fetch(baseUrl)).text();
+    const scripts = [...html.matchAll(/src="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of [...scripts, 'sw.js']) {
+      const code = await (await fetch(`${baseUrl}${script}`)).text();
+      expect(code, script).not.toMatch(/sourceMappingURL=/);
+      expect((await fetch(`${baseUrl}${script}.map`)).status, `${script}.map`).toBe(404);
+    }
+  });
+
+  it('carries _headers with the page CSP, frame-ancestors, nosniff and the referrer policy', async () => {
+    const headers = await (await fetch(`${baseUrl}_headers`)).text();
+    const html = await (await fetch(baseUrl)).text();
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBeTruthy();
+    expect(headers).toContain(
+      `Content-Security-Policy: ${meta!.replace(/&#39;|&apos;/g, "'")}; frame-ancestors 'self'`,
+    );
+    expect(headers).toContain('X-Content-Type-Options: nosniff');
+    expect(headers).toContain('Referrer-Policy: strict-origin-when-cross-origin');
+  });
+
+  it('is served with nosniff, and tour files never as a page', async () => {
+    const response = await fetch(`${baseUrl}tours/demo/tour.json`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const credits = await fetch(`${baseUrl}tours/demo/CREDITS.md`);
+    expect(credits.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+  });
+});

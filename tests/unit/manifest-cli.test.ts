@@ -132,9 +132,10 @@ describe('tour (in-process)', () => {
     const flag = await runTour(['validate', `${BAD}/wrong-version`, '--lang', 'vi']);
     expect(flag.stdout).toContain('  lỗi  $.version  Tệp ghi "version": 2');
     expect(flag.stdout).toContain('✗ wrong-version: 1 lỗi, 0 cảnh báo');
-    const env = await runTour(['validate', `${BAD}/self-link`], { LANG: 'vi_VN.UTF-8' });
+    // A fixture with a warning (self-link was one until issue 19 made it an error).
+    const env = await runTour(['validate', `${BAD}/unreachable-scene`], { LANG: 'vi_VN.UTF-8' });
     expect(env.stdout).toContain('cảnh báo');
-    const english = await runTour(['validate', `${BAD}/self-link`, '--lang', 'en'], {
+    const english = await runTour(['validate', `${BAD}/unreachable-scene`, '--lang', 'en'], {
       LANG: 'vi_VN.UTF-8',
     });
     expect(english.stdout).toContain('warning');

@@ -91,7 +91,8 @@ const CORPUS: Record<string, Expected[]> = {
     W('$.scenes[1].title', 'missing-translation'),
   ],
   'unreachable-scene': [W('$.scenes[2].id', 'unreachable-scene')],
-  'self-link': [W('$.scenes[0].hotspots[1].target', 'self-link')],
+  // An error since issue 19 (was a warning): the viewer's tour plugin refuses such a scene.
+  'self-link': [E('$.scenes[0].hotspots[1].target', 'self-link')],
   'paths-outside': [
     E('$.scenes[0].panorama.source', 'path-outside-tour'),
     E('$.scenes[0].panorama.preview', 'path-outside-tour'),

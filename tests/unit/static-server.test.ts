@@ -69,7 +69,8 @@ describe('the static server', () => {
     const page = await fetch(url('/'));
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const credits = await fetch(url('/tours/demo/CREDITS.md'));
-    expect(credits.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    // A tour's Markdown is text the viewer renders itself: served as plain text.
+    expect(credits.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await credits.text()).toBe('Ảnh: Đền Hùng');
   });
 

@@ -131,8 +131,20 @@ export function resolveSceneId(tour: Tour, id: string): string | undefined {
   return tour.scenes.find((scene) => scene.id === id || scene.aliases?.includes(id))?.id;
 }
 
-/** `tour links` output: id, title, URL, tab-separated, one line each. */
+/**
+ * One cell of tab-separated output, safe to open in a spreadsheet: control characters (tab,
+ * CR, LF, NUL, DEL, C1) and line separators become one space, so a title cannot add columns
+ * or rows; a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first, e.g.
+ * `=HYPERLINK(…)`) gets a leading `'`, which spreadsheets read as "this is text" (OWASP).
+ */
+export function spreadsheetCell(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return /^[=+\-@]/.test(clean) ? `'${clean}` : clean;
+}
+
+/** `tour links` output: id, title, URL, tab-separated, one line each, every cell escaped. */
 export const formatLinkLines = (links: readonly PrintedLink[]): string =>
   links
-    .map((link) => `${link.key}\t${link.title.replace(/[\t\n]+/g, ' ')}\t${link.url}\n`)
+    .map((link) => `${[link.key, link.title, link.url].map(spreadsheetCell).join('\t')}\n`)
     .join('');

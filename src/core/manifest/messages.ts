@@ -337,8 +337,8 @@ export const messages = {
     en: `Scene "${id}" cannot be reached from the start scene "${start}" through hotspots; visitors can only find it in the scene list. Fix: add a hotspot with "type": "scene" and "target": "${id}" to a scene visitors reach.`,
   }),
   selfLink: (id: string): M => ({
-    vi: `Điểm tương tác này dẫn về chính cảnh đang đứng ("${id}"), nên bấm vào sẽ không có gì xảy ra. Cách sửa: cho "target" trỏ tới một cảnh khác, hoặc xoá điểm tương tác này.`,
-    en: `This hotspot leads to the scene it is in ("${id}"), so clicking it does nothing. Fix: point "target" at another scene, or remove the hotspot.`,
+    vi: `Điểm tương tác này dẫn về chính cảnh đang đứng ("${id}"): bấm vào không có gì xảy ra, và trình xem không mở được cảnh này. Cách sửa: cho "target" trỏ tới một cảnh khác, hoặc xoá điểm tương tác này.`,
+    en: `This hotspot leads to the scene it is in ("${id}"): clicking it does nothing, and the viewer cannot open this scene. Fix: point "target" at another scene, or remove the hotspot.`,
   }),
   pathAbsolute: (path: string): M => ({
     vi: `"${path}" là đường dẫn tuyệt đối, trỏ ra ngoài thư mục của chuyến tham quan. Mỗi chuyến tham quan phải tự chứa các tệp của mình. Cách sửa: ${COPY_INTO_TOUR.vi}.`,

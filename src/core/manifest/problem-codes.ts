@@ -11,6 +11,7 @@ import { closestMatch, messages, type ValueKind } from './messages.ts';
 import type { LocalizedMessage, Severity } from './problem-basics.ts';
 import { SITE_PROBLEMS } from '../publish-problems.ts';
 import { MEDIA_PROBLEMS, ZIP_PROBLEMS } from '../media/problems.ts';
+import { SECURITY_PROBLEMS } from './security-problems.ts';
 
 type M = LocalizedMessage;
 /** For codes whose message needs nothing: pass `{}`. */
@@ -215,7 +216,8 @@ export const PROBLEMS = {
   'duplicate-hotspot-id': error((d: { id: string }) => messages.duplicateHotspotId(d.id)),
   'unknown-start-scene': error(sceneRefMessage),
   'unknown-scene-target': error(sceneRefMessage),
-  'self-link': warning((d: { id: string }) => messages.selfLink(d.id)),
+  // An error, not a warning: the viewer's virtual-tour plugin refuses a node linking to itself.
+  'self-link': error((d: { id: string }) => messages.selfLink(d.id)),
   'unreachable-scene': warning((d: { id: string; start: string }) =>
     messages.unreachableScene(d.id, d.start),
   ),
@@ -379,6 +381,14 @@ export const PROBLEMS = {
     vi: `${d.path}: không phải JSON hợp lệ (${d.detail})`,
     en: `${d.path}: not valid JSON (${d.detail})`,
   })),
+  'source-invalid-script': error((d: { path: string; detail: string }) => ({
+    vi: `${d.path}: không đọc được mã JavaScript (${d.detail}). Cách sửa: mở tệp trong trình soạn thảo, sửa dòng được chỉ ra, rồi nhập lại`,
+    en: `${d.path}: the JavaScript cannot be read (${d.detail}). Fix: open the file in an editor, mend the line named, then import again`,
+  })),
+  'no-pannellum-viewer': error((d: { path: string }) => ({
+    vi: `${d.path}: không thấy lệnh "pannellum.viewer(…, {…})" nào có cấu hình. Cách sửa: chỉ vào tệp .json, .js hoặc .html có cấu hình của tour`,
+    en: `${d.path}: no "pannellum.viewer(…, {…})" call with a configuration found. Fix: point at the .json, .js or .html file that holds the tour's configuration`,
+  })),
   'not-pannellum': error((d: { path: string }) => ({
     vi: `${d.path}: không phải cấu hình Pannellum (không có "scenes", "panorama", "cubeMap" hay "multiRes")`,
     en: `${d.path}: not a Pannellum configuration (no "scenes", "panorama", "cubeMap" or "multiRes")`,
@@ -418,6 +428,9 @@ export const PROBLEMS = {
   // ── Files entering a tour: media kinds, zips unpacked (texts in src/core/media/problems.ts)
   ...MEDIA_PROBLEMS,
   ...ZIP_PROBLEMS,
+
+  // ── Hostile tours: sizes and addresses (texts in ./security-problems.ts)
+  ...SECURITY_PROBLEMS,
 } satisfies Record<string, Entry<never>>;
 
 /** Every code a problem can have. */

@@ -12,7 +12,7 @@ import {
   type LocalizedMessage,
   type Problem,
 } from './problems.ts';
-import { LangMap, Tour } from './schema.ts';
+import { InfoBody, LangMap, Tour } from './schema.ts';
 import {
   allowedValues,
   isRecord,
@@ -122,7 +122,11 @@ function wrongType(expected: string, value: unknown, data: unknown, path: JsonPa
   return { expected: kind, received: kindOf(value), example: sample };
 }
 
-const isLangMap = (schema: z.ZodType): boolean => unwrap(schema) === LangMap;
+/** Language maps, including the capped one of info bodies. */
+const isLangMap = (schema: z.ZodType): boolean => {
+  const inner = unwrap(schema);
+  return inner === LangMap || inner === InfoBody;
+};
 
 /** The tour's languages, as far as they can be read, for examples such as {"vi": "…"}. */
 function tourLanguages(data: unknown): string[] {
@@ -192,7 +196,16 @@ function sizeProblem(issue: SizeIssue, data: unknown, path: JsonPath): Finding {
     const schema = schemaAt(Tour, data, path);
     return finding('out-of-range', { key, value, ...(schema ? numberRange(schema) : {}) }, path);
   }
-  if (issue.code === 'too_big') return finding('too-long', { max: Number(issue.maximum) }, path);
+  if (issue.code === 'too_big') {
+    if (issue.origin === 'string' && path.at(-2) === 'body' && typeof value === 'string') {
+      return finding(
+        'info-body-too-long',
+        { length: value.length, max: Number(issue.maximum) },
+        path,
+      );
+    }
+    return finding('too-long', { max: Number(issue.maximum) }, path);
+  }
   if (issue.origin === 'array') {
     return finding('empty-list', { key, min: Number(issue.minimum) }, path);
   }
@@ -206,7 +219,7 @@ function formatProblem(
   path: JsonPath,
 ): Finding {
   const text = String(value);
-  if (issue.format === 'url') return finding('invalid-url', { value: text }, path);
+  if (issue.format === 'url') return urlProblem(text, path);
   if (issue.format === 'regex' && issue.pattern === String(ID_PATTERN)) {
     return finding('invalid-id', { value: text, suggestion: suggestId(text) }, path);
   }
@@ -214,6 +227,19 @@ function formatProblem(
     return languageProblem(text, path);
   }
   return finding('invalid-format', { detail: issue.message }, path);
+}
+
+/**
+ * A value with a scheme (`javascript:`, `data:`, `file:`, `http:` in a credit) is refused as
+ * unsafe, with its own message; anything else is an incomplete address.
+ */
+function urlProblem(text: string, path: JsonPath): Finding {
+  const scheme = /^\s*([A-Za-z][A-Za-z0-9+.-]*):/.exec(text)?.[1]?.toLowerCase();
+  // Link hotspots accept http (some heritage sites have no https); credits do not.
+  const httpAllowed = !(path.at(-2) === 'credit' || path.at(-3) === 'credits');
+  const allowed = scheme === 'https' || (httpAllowed && scheme === 'http');
+  if (scheme === undefined || allowed) return finding('invalid-url', { value: text }, path);
+  return finding('url-not-https', { value: text, httpAllowed }, path);
 }
 
 function languageProblem(text: string, path: JsonPath): Finding {

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { CUBE_FACES, type CubeFace } from './cube.ts';
 import { ID_PATTERN, LANG_PATTERN } from './ids.ts';
+import { MAX_INFO_BODY_CHARS } from './limits.ts';
 
 export { CUBE_FACE_LETTERS, CUBE_FACES, type CubeFace } from './cube.ts';
 
@@ -73,7 +74,12 @@ export const Credit = z
   .object({
     author: z.string().min(1).describe('Who made it (a name is not translated).'),
     license: z.string().min(1).describe('Licence, e.g. "CC BY-SA 2.0".'),
-    url: z.url().optional().describe('Where the original or the licence can be found.'),
+    // https only: a credit link is opened from the viewer's page, and `javascript:`, `data:` or
+    // `file:` would run or read something there; plain http is refused as a credit never needs it.
+    url: z
+      .url({ protocol: /^https$/ })
+      .optional()
+      .describe('Where the original or the licence can be found (an https:// address).'),
   })
   .strict()
   .meta({ id: 'Credit' });
@@ -187,14 +193,21 @@ export const SceneHotspot = z
   })
   .strict();
 
+/** A language map of info texts, capped so that no body can make a phone slow to show it. */
+export const InfoBody = z
+  .record(LanguageCode, z.string().max(MAX_INFO_BODY_CHARS))
+  .refine((map) => Object.keys(map).length > 0, { message: 'empty language map' })
+  .describe(
+    `Text in a small Markdown subset: paragraphs, **bold**, *italic*, lists, [links](https://…); at most ${MAX_INFO_BODY_CHARS} characters per language.`,
+  )
+  .meta({ id: 'InfoBody', minProperties: 1 });
+
 export const InfoHotspot = z
   .object({
     ...hotspotBase,
     type: z.literal('info'),
     title: LangMap,
-    body: LangMap.optional().describe(
-      'Text in a small Markdown subset: paragraphs, **bold**, *italic*, lists, [links](https://…).',
-    ),
+    body: InfoBody.optional(),
     image: AssetPath.optional(),
   })
   .strict();

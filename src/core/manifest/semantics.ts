@@ -4,9 +4,10 @@
  * crash) when the schema check failed: the author then sees every problem at once.
  */
 import { isLanguageCode } from './ids.ts';
+import { checkMedia, classifyByName, SNIFF_BYTES } from '../media/index.ts';
 import { failure, type Result, success } from '../result.ts';
 import { type Finding, finding, type JsonPath, type Problem, problem } from './problems.ts';
-import { LangMap, Tour } from './schema.ts';
+import { InfoBody, LangMap, Tour } from './schema.ts';
 import { isRecord, unwrap, walkWithSchema } from './schema-walk.ts';
 import {
   cubeFaceRefs,
@@ -19,12 +20,19 @@ export interface SemanticOptions {
   file: string;
   /** Checks that asset files exist, given their path relative to the tour folder. */
   fileExists?: (relativePath: string) => boolean | Promise<boolean>;
+  /** Reads a file's first bytes (`SNIFF_BYTES` at most) to check its content; see ValidateOptions. */
+  readHead?: ReadHead;
   /**
    * True when the data passed the schema. Reachability is only judged then: a malformed hotspot
    * would otherwise make scenes look unreachable.
    */
   schemaValid: boolean;
 }
+
+/** The first bytes of an existing asset file (at most `SNIFF_BYTES`), or undefined. */
+export type ReadHead = (
+  relativePath: string,
+) => Uint8Array | undefined | Promise<Uint8Array | undefined>;
 
 interface SceneView {
   index: number;
@@ -60,7 +68,7 @@ export async function semanticProblems(
     ...languageFindings(tour, scenes),
     ...(options.schemaValid ? reachabilityFindings(tour, scenes) : []),
     ...panoramaKindFindings(scenes.filter((s) => isRecord(s.value.panorama)).map(panoramaView)),
-    ...(await assetFindings(scenes, options.fileExists)),
+    ...(await assetFindings(scenes, options.fileExists, options.readHead)),
   ];
   return findings.map((found) => ({ ...found, file: options.file }));
 }
@@ -233,7 +241,8 @@ function languageMapFindings(
 ): Finding[] {
   const findings: Finding[] = [];
   walkWithSchema(Tour, tour, (schema, value, path) => {
-    if (unwrap(schema) !== LangMap || !isRecord(value)) return;
+    const map = unwrap(schema);
+    if ((map !== LangMap && map !== InfoBody) || !isRecord(value)) return;
     const keys = Object.keys(value);
     for (const key of keys.filter((k) => isLanguageCode(k) && !languages.includes(k))) {
       findings.push(finding('unlisted-language', { lang: key, languages }, [...path, key]));
@@ -349,6 +358,7 @@ function assetRefs(scenes: readonly SceneView[]): AssetRef[] {
 async function assetFindings(
   scenes: readonly SceneView[],
   fileExists: SemanticOptions['fileExists'],
+  readHead?: ReadHead,
 ): Promise<Finding[]> {
   const checked = new Map<string, Promise<boolean>>();
   const exists = (path: string): Promise<boolean> => {
@@ -366,8 +376,24 @@ async function assetFindings(
     assetRefs(scenes).map(async ({ path, value }): Promise<Finding[]> => {
       const check = checkAssetPath(value, '', path);
       if (!check.ok) return check.problems.map(asFinding);
-      if (!fileExists || (await exists(check.value))) return [];
-      return [finding('missing-file', { path: value }, path)];
+      // Only media enter a tour: a page or a drawing (.html, .svg) would run script on the
+      // site, whatever the manifest says it is.
+      if (!classifyByName(check.value))
+        return [finding('media-not-allowed', { path: value }, path)];
+      if (fileExists && !(await exists(check.value))) {
+        return [finding('missing-file', { path: value }, path)];
+      }
+      return readHead ? contentFindings(value, check.value, path, readHead) : [];
+    }),
+  );
+  // Tile templates name their files' extension ("…/{col}_{row}.jpg"): checked on the template,
+  // without listing every tile.
+  const templates = scenes.flatMap((scene) =>
+    (['tiles', 'cubeTiles'] as const).flatMap((key) => {
+      const template = record(record(scene.value.panorama)[key]).path;
+      if (typeof template !== 'string' || template === '' || classifyByName(template)) return [];
+      const path = ['scenes', scene.index, 'panorama', key, 'path'];
+      return [finding('media-not-allowed', { path: template }, path)];
     }),
   );
   const tiles = fileExists
@@ -376,7 +402,24 @@ async function assetFindings(
         return check.ok ? check.value : undefined;
       })
     : [];
-  return [...findings.flat(), ...tiles];
+  return [...findings.flat(), ...templates, ...tiles];
+}
+
+/** The content check (magic bytes) of one existing file, placed at its JSON path. */
+async function contentFindings(
+  shown: string,
+  relative: string,
+  path: JsonPath,
+  readHead: ReadHead,
+): Promise<Finding[]> {
+  // An unreadable file is no crash of the validator: the existence check speaks for it.
+  const bytes = await Promise.resolve()
+    .then(() => readHead(relative))
+    .catch(() => undefined);
+  if (bytes === undefined) return [];
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  const checked = checkMedia(shown, head, { partial: head.length === SNIFF_BYTES });
+  return checked.ok ? [] : checked.problems.map((found) => ({ ...asFinding(found), path }));
 }
 
 /** A problem of this module's checks, before its file is added (key order of the report). */

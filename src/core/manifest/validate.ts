@@ -6,13 +6,22 @@ import { createJsonLocator, parseManifestText } from './parse.ts';
 import type { JsonPath, Problem } from './problems.ts';
 import { Tour } from './schema.ts';
 import { schemaProblems } from './schema-issues.ts';
-import { semanticProblems } from './semantics.ts';
+import { type ReadHead, semanticProblems } from './semantics.ts';
+import { MAX_MANIFEST_BYTES, manifestTextTooLarge, utf8Length } from './limits.ts';
+import { problem } from './problems.ts';
 
 export interface ValidateOptions {
   /** Shown in every problem, usually `tours/<id>/tour.json`. */
   file: string;
   /** Checks an asset file, given its path relative to the tour folder; no file checks without it. */
   fileExists?: (relativePath: string) => boolean | Promise<boolean>;
+  /**
+   * Reads the first bytes (`SNIFF_BYTES` are enough) of an existing asset file, given its path
+   * relative to the tour folder: with it, every referenced file's content is checked against
+   * its name (a `.jpg` that is a web page is an error). The CLI and the build pass it; the
+   * browser (no file access) does not.
+   */
+  readHead?: ReadHead;
 }
 
 export interface ValidationResult {
@@ -29,6 +38,11 @@ export async function validateTourText(
   text: string,
   options: ValidateOptions,
 ): Promise<ValidationResult> {
+  // Before parsing: a hostile 60 MB file would take a minute and gigabytes to report on.
+  if (manifestTextTooLarge(text)) {
+    const details = { bytes: utf8Length(text), limit: MAX_MANIFEST_BYTES };
+    return { problems: [problem('manifest-too-large', details, options.file)] };
+  }
   const parsed = parseManifestText(text, options.file);
   if (!parsed.ok) return { problems: parsed.problems };
   const result = await validateTourData(parsed.value, { ...options, text });
@@ -46,6 +60,7 @@ export async function validateTourData(
     ...(await semanticProblems(data, {
       file: options.file,
       fileExists: options.fileExists,
+      readHead: options.readHead,
       schemaValid: parsed.success,
     })),
   ];

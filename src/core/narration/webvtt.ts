@@ -9,6 +9,9 @@
  */
 import { problem } from '../manifest/problems.ts';
 import { failure, type Result, success } from '../result.ts';
+import { cuePlainText } from './cue-text.ts';
+
+export { cuePlainText } from './cue-text.ts';
 
 export interface VttCue {
   /** Seconds from the start of the media. */
@@ -110,32 +113,10 @@ function parseTimingLine(line: string): { start: number; end: number } | undefin
   return { start, end };
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  lrm: '\u200e',
-  rlm: '\u200f',
-};
-
 /** Plain text of a cue payload: tags dropped, entities decoded, lines trimmed. */
 function cueText(lines: readonly string[]): string {
   return lines
-    .map((line) => decodeEntities(line.replace(/<[^>]*>/g, '')).trim())
+    .map((line) => cuePlainText(line).trim())
     .filter((line) => line !== '')
     .join('\n');
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#')) {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }

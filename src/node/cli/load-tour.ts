@@ -23,6 +23,7 @@ export async function loadValidTour(
 ): Promise<LoadedTour> {
   const report = await validateTourDir(dirArg, cwd, checks);
   if (hasErrors(report.problems)) return { ...failure(report.problems), report };
+  // validateTourDir refused a manifest over the size limit: this reads one within it.
   const text = await readFile(resolve(cwd, report.file), 'utf8');
   const { tour, problems } = await validateTourText(text, { file: report.file });
   if (!tour) return { ...failure(problems), report };

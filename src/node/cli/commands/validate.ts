@@ -20,6 +20,8 @@ import {
 } from '../command.ts';
 import { problemLine, problemsJson } from '../print-problems.ts';
 import { findTourDirs, MANIFEST_NAME, tourFileExists } from '../../fs.ts';
+import { tourFileHead } from '../../build/file-head.ts';
+import { MAX_MANIFEST_BYTES } from '../../../core/manifest/limits.ts';
 
 export interface TourReport {
   /** The tour folder, as given or found (forward slashes). */
@@ -141,6 +143,10 @@ export async function validateTourDir(
     problems: sortProblems(problems),
   });
   const text = await readManifest(resolve(cwd, file));
+  if (typeof text !== 'string' && 'tooLarge' in text) {
+    const details = { bytes: text.tooLarge, limit: MAX_MANIFEST_BYTES };
+    return report([problem('manifest-too-large', details, file)]);
+  }
   if (typeof text !== 'string') {
     return report([
       text.missing
@@ -149,13 +155,22 @@ export async function validateTourDir(
     ]);
   }
   if (checks.folder === false) return report((await validateTourText(text, { file })).problems);
-  const result = await validateTourText(text, { file, fileExists: tourFileExists(absDir) });
+  const result = await validateTourText(text, {
+    file,
+    fileExists: tourFileExists(absDir),
+    readHead: tourFileHead(absDir),
+  });
   return report([...result.problems, ...folderIdProblems(text, file, basename(absDir))]);
 }
 
-async function readManifest(path: string): Promise<string | { missing: boolean; reason: string }> {
+type ManifestRead = string | { missing: boolean; reason: string } | { tooLarge: number };
+
+/** The manifest's text; one over `MAX_MANIFEST_BYTES` is refused by its size, never read. */
+async function readManifest(path: string): Promise<ManifestRead> {
   try {
-    if (!(await stat(path)).isFile()) return { missing: false, reason: 'not a file' };
+    const stats = await stat(path);
+    if (!stats.isFile()) return { missing: false, reason: 'not a file' };
+    if (stats.size > MAX_MANIFEST_BYTES) return { tooLarge: stats.size };
     return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
