@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeKioskProblems, parseKioskConfig } from '../../src/web/kiosk/config.ts';
 import { IdleTimer } from '../../src/web/kiosk/idle-timer.ts';
 import { kioskProfile } from '../../src/web/kiosk/profile.ts';
-import { Watchdog } from '../../src/web/kiosk/watchdog.ts';
+import { type ReloadRecord, Watchdog } from '../../src/web/kiosk/watchdog.ts';
+
+const memoryLog = (records: ReloadRecord[] = []) => ({
+  read: () => [...records],
+  write: (next: ReloadRecord[]) => void records.splice(0, records.length, ...next),
+});
 
 describe('kiosk profile and config', () => {
   it('reads the profile from the start address', () => {
@@ -59,7 +64,7 @@ describe('Watchdog', () => {
 
   it('reloads after a burst of uncaught errors, not after a few', () => {
     const reload = vi.fn();
-    const dog = new Watchdog({ reload, maxErrors: 3, windowMs: 1000 });
+    const dog = new Watchdog({ reload, maxErrors: 3, windowMs: 1000, log: memoryLog() });
     dog.start();
     window.dispatchEvent(new Event('error'));
     window.dispatchEvent(new Event('error'));
@@ -74,7 +79,13 @@ describe('Watchdog', () => {
 
   it('reloads when a lost WebGL context is not restored in time', () => {
     const reload = vi.fn();
-    const dog = new Watchdog({ reload, contextGraceMs: 2000 });
+    // happy-dom has no WebGL: the canvas stands for one whose context stays lost.
+    const dog = new Watchdog({
+      reload,
+      contextGraceMs: 2000,
+      isLost: () => true,
+      log: memoryLog(),
+    });
     dog.start();
     const canvas = document.createElement('canvas');
     document.body.appendChild(canvas);

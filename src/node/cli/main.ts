@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { type Command, type CommandContext, EXIT, processContext, uiLanguage } from './command.ts';
 import { importCommand } from './commands/import.ts';
+import { kioskPinCommand } from './commands/kiosk-pin.ts';
 import { narrateCommand } from './commands/narrate.ts';
 import { tileCommand } from './commands/tile.ts';
 import { linksCommand } from './commands/links.ts';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   qrCommand,
   importCommand,
   publishCommand,
+  kioskPinCommand,
 ];
 
 function usage(context: CommandContext): string {

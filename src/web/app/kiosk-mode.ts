@@ -8,6 +8,9 @@ import { AttractScreen } from '../kiosk/attract-screen.ts';
 import { describeKioskProblems, type KioskConfig, loadKioskConfig } from '../kiosk/config.ts';
 import { IdleTimer } from '../kiosk/idle-timer.ts';
 import { lockDown } from '../kiosk/lockdown.ts';
+import { kioskStaffData } from '../kiosk/staff-data.ts';
+import { onStaffGesture } from '../kiosk/staff-gesture.ts';
+import { StaffScreen } from '../kiosk/staff-screen.ts';
 import { Watchdog } from '../kiosk/watchdog.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
 import { type KioskOffline, prepareKioskOffline } from '../offline/kiosk-offline.ts';
@@ -32,6 +35,9 @@ export async function startKioskMode(root: HTMLElement, profile: string): Promis
     return;
   }
   lockDown();
+  // Months unattended: ask the browser not to evict the saved tours under storage pressure
+  // (Chromium grants it to an installed or much-used site; the staff screen shows the answer).
+  void navigator.storage?.persist?.().catch(() => false);
   const offline = await prepareKioskOffline(profile, result.value.tours, result.value.languages);
   const session = await KioskSession.create(root, result.value, offline);
   session.enterAttract();
@@ -45,6 +51,7 @@ class KioskSession {
   private sceneTimer: ReturnType<typeof setInterval> | undefined;
 
   private offline: KioskOffline | undefined;
+  private staff: StaffScreen | undefined;
 
   private constructor(app: App, config: KioskConfig, attract: AttractScreen) {
     this.app = app;
@@ -82,17 +89,20 @@ class KioskSession {
       () => void session.leaveAttract(),
     );
     root.querySelector('.tour-page')?.appendChild(attract.element);
+    // The saved copy's state, as a small mark staff can read and visitors can ignore.
+    if (offline) attract.element.append(offline.mark);
     const session = new KioskSession(app, config, attract);
     session.offline = offline;
     if (config.watchdog) new Watchdog().start();
+    if (config.staffPin && offline)
+      session.staff = staffScreen(config.staffPin, config, t, offline);
     return session;
   }
 
   /** Back to the start: everything reset, the panorama turning, "touch to start". */
   async enterAttract(): Promise<void> {
     this.idle.stop();
-    // Nobody is watching: the moment to swap in newer tours or a new app version.
-    if (await this.offline?.refresh()) return;
+    this.staff?.close();
     const page = this.app.tourPage;
     page.quiet = true;
     await this.app.resetVisit(this.config.tours[0]!, this.config.languages[0]!);
@@ -103,6 +113,10 @@ class KioskSession {
       const next = page.nextSceneId();
       if (next) this.app.showScene(next);
     }, this.config.attract.sceneSeconds * 1000);
+    // Reset first, update after: the attract screen is up before any network. Updates
+    // download behind it and are swapped in only while it is still up (nobody using the
+    // kiosk); a touch meanwhile makes the swap wait for the next idle reset.
+    this.offline?.refresh(() => this.attract.isShown);
   }
 
   private async leaveAttract(): Promise<void> {
@@ -115,4 +129,23 @@ class KioskSession {
     await this.app.resetVisit(this.config.tours[0]!, this.config.languages[0]!);
     this.idle.start();
   }
+}
+
+/** The staff screen, opened by the staff gesture and the PIN (README, "Kiosk mode"). */
+function staffScreen(
+  pinHash: string,
+  config: KioskConfig,
+  t: App['translator'],
+  offline: KioskOffline,
+): StaffScreen {
+  const staff = new StaffScreen({
+    pinHash,
+    languages: config.languages,
+    idleMs: config.idleSeconds * 1000,
+    t,
+    data: kioskStaffData(offline),
+  });
+  document.body.append(staff.element);
+  onStaffGesture(() => staff.open());
+  return staff;
 }

@@ -3,6 +3,7 @@
  * the start address `…/?kiosk=<profile>` (see profile.ts). One build serves phones and kiosks.
  */
 import { z } from 'zod';
+import { PIN_HASH_PATTERN } from '../../core/kiosk/pin.ts';
 import { ID_PATTERN, LANG_PATTERN } from '../../core/manifest/ids.ts';
 import { describeProblem } from '../../core/manifest/problems.ts';
 import { failure, type Problem, type Result, success } from '../../core/result.ts';
@@ -33,6 +34,11 @@ export const KioskConfig = z
     shareToPhone: z.boolean().default(false),
     /** Reload after a crash or a lost WebGL context. */
     watchdog: z.boolean().default(true),
+    /**
+     * The staff screen's PIN as a salted hash (`tour kiosk-pin` makes it), never the PIN
+     * itself: the profile is a public file. Without it the staff screen cannot be opened.
+     */
+    staffPin: z.string().regex(PIN_HASH_PATTERN).optional(),
   })
   .strict();
 

@@ -17,10 +17,17 @@ export function lockDown(root: HTMLElement = document.documentElement): () => vo
   const preventCtrlWheel = (event: WheelEvent) => {
     if (event.ctrlKey) event.preventDefault();
   };
-  // Links that would leave the app (author Markdown links, credits) stay inert on a kiosk.
+  // Links that would leave the app or open a window stay inert on a kiosk: only a change of
+  // the `#` route (the app's own navigation) may happen. Panels already render links as text;
+  // this is the net under them (PSV's own markup, anything added later).
   const blockExternal = (event: MouseEvent) => {
     const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
-    if (link && new URL(link.href, location.href).origin !== location.origin)
+    if (!link) return;
+    const to = new URL(link.href, location.href);
+    const here = new URL(location.href);
+    const sameApp =
+      to.origin === here.origin && to.pathname === here.pathname && to.search === here.search;
+    if (!sameApp || (link.target && link.target !== '_self') || link.hasAttribute('download'))
       event.preventDefault();
   };
   const listeners: Array<[string, EventListener, AddEventListenerOptions]> = [

@@ -4,6 +4,7 @@
  * do (connection lost: try again, it resumes; storage full: free some space).
  */
 import type { Translator } from '../i18n/i18n.ts';
+import { isKioskPage } from '../kiosk/kiosk-page.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
 import { DownloadError, type Progress, removeTour, savedVersion, saveTour } from './tour-store.ts';
 
@@ -32,7 +33,8 @@ async function render(section: HTMLElement, tourId: string, t: Translator): Prom
       section,
       heading,
       h('p', { 'data-testid': 'offline-status' }, t.t('offline.saved', { mb: mb(saved.bytes) })),
-      remove,
+      // A kiosk's visitors must not delete its copy: staff manage it on the staff screen.
+      isKioskPage() ? null : remove,
       await storageLine(t),
     );
     return;
