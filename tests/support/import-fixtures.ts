@@ -123,25 +123,79 @@ export const MARZIPANO_LEVELS = [
   { tileSize: 64, size: 128 },
 ];
 
-/** A Marzipano Tool export zipped as the tool gives it: app-files/ with data.js and tiles/. */
-export async function marzipanoZip(dir: string): Promise<string> {
+/** Marzipano's preview strip: faces b, d, f, l, r, u from top to bottom, each a flat colour. */
+export const STRIP_COLOURS: Record<string, [number, number, number]> = {
+  b: [200, 30, 30],
+  d: [30, 200, 30],
+  f: [30, 30, 200],
+  l: [200, 200, 30],
+  r: [30, 200, 200],
+  u: [200, 30, 200],
+};
+
+async function previewStrip(side: number): Promise<Buffer> {
+  const faces = await Promise.all(
+    [...'bdflru'].map((face) => {
+      const [r, g, b] = STRIP_COLOURS[face]!;
+      return sharp({
+        create: { width: side, height: side, channels: 3, background: { r, g, b } },
+      })
+        .png()
+        .toBuffer();
+    }),
+  );
+  return sharp({
+    create: { width: side, height: side * 6, channels: 3, background: '#000' },
+  })
+    .composite(faces.map((input, i) => ({ input, left: 0, top: i * side })))
+    .jpeg({ quality: 95 })
+    .toBuffer();
+}
+
+/** Prettier's way with data.js: single quotes, bare keys, trailing commas, tabs. */
+export function prettierScript(name: string, value: unknown): string {
+  const write = (v: unknown, indent: string): string => {
+    const inner = `${indent}\t`;
+    if (Array.isArray(v))
+      return v.length
+        ? `[\n${v.map((x) => `${inner}${write(x, inner)},`).join('\n')}\n${indent}]`
+        : '[]';
+    if (v && typeof v === 'object') {
+      const entries = Object.entries(v);
+      if (!entries.length) return '{}';
+      const key = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`);
+      return `{\n${entries.map(([k, x]) => `${inner}${key(k)}: ${write(x, inner)},`).join('\n')}\n${indent}}`;
+    }
+    if (typeof v === 'string') return `'${v.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+    return String(v);
+  };
+  return `var ${name} = ${write(value, '')};\n`;
+}
+
+/**
+ * A Marzipano Tool export zipped as the tool gives it: app-files/ with data.js and tiles/ —
+ * and, as the real Tool does, no tiles for the fallback-only level 0 (its viewer draws that
+ * level from preview.jpg). `prettier`: data.js re-formatted the way Prettier leaves it.
+ */
+export async function marzipanoZip(
+  dir: string,
+  options: { prettier?: boolean } = {},
+): Promise<string> {
   const files: Record<string, Uint8Array> = {};
   const ids = ['0-san-dinh', '1-hau-cung'];
   for (const [s, id] of ids.entries()) {
     for (const [z, level] of MARZIPANO_LEVELS.entries())
       for (const face of 'bdflru')
-        for (let y = 0; y < level.size / level.tileSize; y++)
-          for (let x = 0; x < level.size / level.tileSize; x++) {
-            const file = join(dir, 'tmp.jpg');
-            await picture(file, level.tileSize, level.tileSize, s * 100 + z * 10 + x + y);
-            files[`app-files/tiles/${id}/${z}/${face}/${y}/${x}.jpg`] = new Uint8Array(
-              await sharp(file).toBuffer(),
-            );
-          }
-    await picture(join(dir, 'preview.jpg'), 16, 96, s);
-    files[`app-files/tiles/${id}/preview.jpg`] = new Uint8Array(
-      await sharp(join(dir, 'preview.jpg')).toBuffer(),
-    );
+        if (!('fallbackOnly' in level))
+          for (let y = 0; y < level.size / level.tileSize; y++)
+            for (let x = 0; x < level.size / level.tileSize; x++) {
+              const file = join(dir, 'tmp.jpg');
+              await picture(file, level.tileSize, level.tileSize, s * 100 + z * 10 + x + y);
+              files[`app-files/tiles/${id}/${z}/${face}/${y}/${x}.jpg`] = new Uint8Array(
+                await sharp(file).toBuffer(),
+              );
+            }
+    files[`app-files/tiles/${id}/preview.jpg`] = new Uint8Array(await previewStrip(64));
   }
   const data = {
     scenes: [
@@ -180,10 +234,200 @@ export async function marzipanoZip(dir: string): Promise<string> {
     },
   };
   files['app-files/data.js'] = new TextEncoder().encode(
-    `var APP_DATA = ${JSON.stringify(data, null, 2)};\n`,
+    options.prettier
+      ? prettierScript('APP_DATA', data)
+      : `var APP_DATA = ${JSON.stringify(data, null, 2)};\n`,
   );
   files['app-files/index.html'] = new TextEncoder().encode('<!doctype html>');
   const zip = join(dir, 'export.zip');
   await writeFile(zip, zipSync(files, { level: 0 }));
   return zip;
+}
+
+/** Pannellum's face letters, and a flat colour per face so that a re-cut face can be told apart. */
+export const PANNELLUM_FACES = ['f', 'b', 'u', 'd', 'l', 'r'] as const;
+export const FACE_COLOURS: Record<string, [number, number, number]> = {
+  f: [220, 40, 40],
+  b: [40, 220, 40],
+  u: [40, 40, 220],
+  d: [220, 220, 40],
+  l: [40, 220, 220],
+  r: [220, 40, 220],
+};
+
+/**
+ * What Pannellum's generate.py writes for a `width`-px equirectangular picture: cube size
+ * 8·int(width/π/8), `tile`-px tiles cut from the top left (so the last row and column are
+ * short), level sizes halving with rounding down, `<level>/<face><row>_<col>.jpg`, fallback
+ * faces, and its config.json. Each face is its colour with a white cross at its centre, so
+ * seams of a bad stitch show. Returns the config and the level geometry used.
+ */
+export async function generatePyMultires(
+  dir: string,
+  width: number,
+  options: { tile?: number; cube?: number } = {},
+): Promise<{ config: string; cube: number; levels: Array<{ size: number; lastTile: number }> }> {
+  const tile = options.tile ?? 512;
+  // generate.py's rule, or its -c option.
+  const cube = options.cube ?? 8 * Math.floor(width / 3.14159265 / 8);
+  const maxLevel = Math.ceil(Math.log2(cube / Math.min(tile, cube))) + 1;
+  const levels: Array<{ size: number; lastTile: number }> = [];
+  for (const face of PANNELLUM_FACES) {
+    const [r, g, b] = FACE_COLOURS[face]!;
+    const bar = Math.max(2, Math.round(cube / 40));
+    const from = Math.round((cube - bar) / 2);
+    const pixels = Buffer.alloc(cube * cube * 3);
+    for (let y = 0; y < cube; y++)
+      for (let x = 0; x < cube; x++) {
+        const white = (x >= from && x < from + bar) || (y >= from && y < from + bar);
+        pixels.set(white ? [255, 255, 255] : [r, g, b], (y * cube + x) * 3);
+      }
+    const cross = await sharp(pixels, { raw: { width: cube, height: cube, channels: 3 } })
+      .png()
+      .toBuffer();
+    let size = cube;
+    for (let level = maxLevel; level >= 1; level--) {
+      const scaled = await sharp(cross).resize(size, size).png().toBuffer();
+      const count = Math.ceil(size / tile);
+      if (face === 'f') levels.unshift({ size, lastTile: size - (count - 1) * tile });
+      for (let row = 0; row < count; row++)
+        for (let col = 0; col < count; col++) {
+          const left = col * tile;
+          const top = row * tile;
+          const file = join(dir, `output/${level}/${face}${row}_${col}.jpg`);
+          await mkdir(dirname(file), { recursive: true });
+          await sharp(scaled)
+            .extract({
+              left,
+              top,
+              width: Math.min(tile, size - left),
+              height: Math.min(tile, size - top),
+            })
+            .jpeg({ quality: 90 })
+            .toFile(file);
+        }
+      size = Math.floor(size / 2);
+    }
+    await mkdir(join(dir, 'output/fallback'), { recursive: true });
+    await sharp(cross)
+      .resize(64, 64)
+      .jpeg()
+      .toFile(join(dir, `output/fallback/${face}.jpg`));
+  }
+  const config = join(dir, 'output/config.json');
+  await writeFile(
+    config,
+    JSON.stringify(
+      {
+        hfov: 100.0,
+        type: 'multires',
+        multiRes: {
+          path: '/%l/%s%y_%x',
+          fallbackPath: '/fallback/%s',
+          extension: 'jpg',
+          tileResolution: tile,
+          maxLevel,
+          cubeResolution: cube,
+        },
+      },
+      null,
+      4,
+    ),
+  );
+  return { config, cube, levels };
+}
+
+/**
+ * A Pannellum tour the way real sites ship it: inside an inline `<script>` of a web page,
+ * `pannellum.viewer('panorama', {…})` with single quotes, bare keys, comments, trailing commas,
+ * a custom tooltip function (declared later) whose label is in createTooltipArgs, an inline
+ * function, a scene linking to itself, a link without targetHfov and bold text with attributes.
+ */
+export async function pannellumPage(dir: string): Promise<string> {
+  await picture(join(dir, 'img/san.jpg'), 256, 128, 7);
+  await picture(join(dir, 'img/nha.jpg'), 256, 128, 8);
+  const page = `<!doctype html>
+<html><head><script src="https://cdn.jsdelivr.net/npm/pannellum@2.5.6/build/pannellum.js"></script></head>
+<body><div id="panorama"></div>
+<script type="text/javascript">
+  let note = document.getElementById('note');
+  var viewer = pannellum.viewer('panorama', {
+    "default": { "firstScene": "san", "autoRotate": -2, sceneFadeDuration: 1000, },
+    // "hotSpotDebug": true,
+    scenes: {
+      san: {
+        title: 'Sân đình',
+        hfov: 110,
+        type: "equirectangular",
+        panorama: \`img/san.jpg\`,
+        hotSpots: [
+          { pitch: -2, yaw: 30, type: 'scene', sceneId: 'nha', targetYaw: -23, targetPitch: 2,
+            cssClass: 'custom-hotspot', createTooltipFunc: hotspot, createTooltipArgs: 'Vào nhà', },
+          { pitch: -4, yaw: 150, cssClass: 'hotspot-info', createTooltipFunc: hotspot,
+            createTooltipArgs: 'Giếng cổ', },
+          { pitch: 1, yaw: -60, type: 'info', text: 'Bia <strong data-start="12">đá</strong> xanh dựng năm 1917 ghi công đức dân làng',
+            clickHandlerFunc: function (event, args) { alert(args); }, },
+        ],
+      },
+      nha: {
+        title: 'Nhà hậu',
+        hfov: 70,
+        pitch: 5,
+        yaw: -10,
+        panorama: 'img/nha.jpg',
+        hotSpots: [
+          { pitch: 0, yaw: 180, type: 'scene', sceneId: 'san', text: 'Ra sân', },
+          { pitch: 0, yaw: 90, type: 'scene', sceneId: 'nha', text: 'Lặp lại', },
+        ],
+      },
+    },
+  });
+  function hotspot(hotSpotDiv, args) {
+    hotSpotDiv.classList.add('custom-tooltip');
+    var span = document.createElement('span');
+    span.innerHTML = args;
+    hotSpotDiv.appendChild(span);
+  }
+</script></body></html>
+`;
+  const file = join(dir, 'tour.html');
+  await writeFile(file, page);
+  return file;
+}
+
+/**
+ * Pannellum's example-tour.json shape: one cubemap scene (faces in Pannellum's order f, r, b,
+ * l, u, d, each its FACE_COLOURS colour) and one equirectangular scene, linked both ways.
+ */
+export async function pannellumMixed(dir: string): Promise<string> {
+  const order = ['f', 'r', 'b', 'l', 'u', 'd'];
+  await mkdir(join(dir, 'cube'), { recursive: true });
+  for (const face of order) {
+    const [r, g, b] = FACE_COLOURS[face]!;
+    await sharp({ create: { width: 96, height: 96, channels: 3, background: { r, g, b } } })
+      .jpeg({ quality: 95 })
+      .toFile(join(dir, `cube/${face}.jpg`));
+  }
+  await picture(join(dir, 'pond.jpg'), 256, 128, 9);
+  const file = join(dir, 'example-tour.json');
+  await writeFile(
+    file,
+    `\uFEFF${JSON.stringify({
+      default: { firstScene: 'pond', sceneFadeDuration: 2000 },
+      scenes: {
+        pondCube: {
+          title: 'Jordan Pond (Cube)',
+          type: 'cubemap',
+          cubeMap: order.map((face) => `./cube/${face}.jpg`),
+          hotSpots: [{ pitch: 0, yaw: -60, type: 'scene', text: 'Pond', sceneId: 'pond' }],
+        },
+        pond: {
+          title: 'Jordan Pond',
+          panorama: './pond.jpg',
+          hotSpots: [{ pitch: 0, yaw: 100, type: 'scene', text: 'Cube', sceneId: 'pondCube' }],
+        },
+      },
+    })}`,
+  );
+  return file;
 }

@@ -20,7 +20,12 @@ import {
 } from '../../src/core/import/common.ts';
 import { parseMarzipanoData } from '../../src/core/import/marzipano.ts';
 import type { Tour } from '../../src/core/manifest/schema.ts';
-import { marzipanoZip, pannellumCube, pannellumTour } from '../support/import-fixtures.ts';
+import {
+  STRIP_COLOURS,
+  marzipanoZip,
+  pannellumCube,
+  pannellumTour,
+} from '../support/import-fixtures.ts';
 
 let dir: string;
 let fixtures: { tour: string; cube: string; zip: string };
@@ -50,6 +55,17 @@ async function tour(args: string[]) {
   };
   const code = await main(args, context);
   return { code, stdout, stderr };
+}
+
+/** Mean R, G, B of a picture (or of a region of it). */
+async function meanColour(
+  file: string,
+  region?: { left: number; top: number; width: number; height: number },
+): Promise<number[]> {
+  // stats() reads the input, not the pipeline: the region is cut out first.
+  const input = region ? await sharp(file).extract(region).png().toBuffer() : file;
+  const { channels } = await sharp(input).stats();
+  return channels.slice(0, 3).map((c) => Math.round(c.mean));
 }
 
 const readTour = async (id: string) =>
@@ -114,7 +130,9 @@ describe('tour import from Pannellum', () => {
     expect(gate!.title).toEqual({ vi: 'Cổng đền' });
     expect(gate!.startView).toEqual({ yaw: 117, pitch: -3, zoom: zoomForHorizontalFov(110) });
     expect(gate!.panorama.source).toBe('panoramas/cong-den.jpg');
-    expect(gate!.panorama.credit).toEqual({ author: 'Nguyễn Văn A', license: 'unknown' });
+    // No licence is known: visitors must not read "unknown"; the author is told what to add.
+    expect(gate!.panorama.credit).toBeUndefined();
+    expect(run.stdout).toContain('Photo author "Nguyễn Văn A" not credited yet');
     const [link, info, web] = gate!.hotspots;
     expect(link).toMatchObject({
       type: 'scene',
@@ -126,7 +144,8 @@ describe('tour import from Pannellum', () => {
     expect(info).toMatchObject({
       type: 'info',
       position: { yaw: -170, pitch: 14.1 },
-      title: { vi: 'Bia **đá** năm 1917' },
+      title: { vi: 'Bia đá năm 1917' },
+      body: { vi: 'Bia **đá** năm 1917' },
     });
     expect(web).toMatchObject({ type: 'link', url: 'https://example.org/' });
     // The link to a scene that does not exist is left out, and said so.
@@ -206,7 +225,16 @@ describe('tour import from Marzipano Tool', () => {
       expect(run.stdout).toContain(expected);
     // The vertical preview strip (b, d, f, l, r, u) became PSV's horizontal one.
     const preview = await sharp(join(dir, 'tours/dinh/tiles/0-san-dinh/preview.jpg')).metadata();
-    expect([preview.width, preview.height]).toEqual([96, 16]);
+    expect([preview.width, preview.height]).toEqual([384, 64]);
+    // The export has no level-0 tiles (fallbackOnly): each face was cut from its strip slice.
+    for (const face of 'lfrbud') {
+      const file = join(dir, `tours/dinh/tiles/0-san-dinh/0/${face}/0/0.jpg`);
+      const { width, height } = await sharp(file).metadata();
+      expect([width, height]).toEqual([64, 64]);
+      expect(await meanColour(file)).toEqual(
+        STRIP_COLOURS[face]!.map((c) => expect.closeTo(c, -1.2)),
+      );
+    }
   });
 
   it('refuses a zip whose names lead outside, writing nothing', async () => {
@@ -217,7 +245,7 @@ describe('tour import from Marzipano Tool', () => {
     );
     const run = await tour(['import', zip, '--out', 'tours/evil']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/refused, "\.\.\/evil\.txt"/);
+    expect(run.stderr).toMatch(/refused: the name "\.\.\/evil\.txt"/);
     await expect(stat(join(dir, 'tours/evil'))).rejects.toThrow();
   });
 

@@ -25,11 +25,53 @@ export interface StripeTask {
   order: string;
 }
 
+/**
+ * One tile per cube face of a level, cut from a vertical strip of faces (Marzipano draws its
+ * fallback-only level from preview.jpg; the Tool writes no tiles for it).
+ */
+export interface CutTask {
+  from: string;
+  /** Tour-relative, with `{face}` for the face letter. */
+  to: string;
+  /** Face letters from top to bottom in the strip. */
+  order: string;
+  /** Side of each face tile written, in pixels. */
+  size: number;
+}
+
+/**
+ * Tiles whose last row and column are not whole (Pannellum's generate.py) stitched into whole
+ * faces and cut again into an even pyramid: every tile of every level `levels[i]` is
+ * faceSize / nbTiles pixels square, as the cube-tiles adapter needs.
+ */
+export interface RecutTask {
+  /** Source-relative tiles of the top level, with `{face}`, `{row}`, `{col}`. */
+  from: string;
+  /** Side of a whole source tile, and of the whole source face. */
+  tileSize: number;
+  faceSize: number;
+  /** Tour-relative, with `{level}`, `{face}`, `{row}`, `{col}`. */
+  to: string;
+  levels: Array<{ faceSize: number; nbTiles: number }>;
+  faces: readonly string[];
+}
+
+/** Six cube faces (source-relative, Pannellum's orientation) sampled into a 2:1 panorama. */
+export interface SphereTask {
+  /** Faces in the order f, r, b, l, u, d. */
+  faces: string[];
+  to: string;
+}
+
 export interface ImportPlan {
   /** The manifest, before the tour id and language are known everywhere. */
   manifest: Record<string, unknown>;
   copies: FileCopy[];
   stripes: StripeTask[];
+  cuts: CutTask[];
+  recuts: RecutTask[];
+  /** Optional: only Pannellum tours mixing kinds need it. */
+  spheres?: SphereTask[];
   warnings: ImportWarning[];
 }
 
@@ -163,8 +205,9 @@ export function htmlToMarkdown(html: string): { text: string; droppedTags: strin
     })
     .replace(/<\s*br\s*\/?>/gi, '\n')
     .replace(/<\s*\/\s*(p|div|li|h[1-6])\s*>/gi, '\n\n')
-    .replace(/<\s*(b|strong)\s*>([\s\S]*?)<\s*\/\s*\1\s*>/gi, '**$2**')
-    .replace(/<\s*(i|em)\s*>([\s\S]*?)<\s*\/\s*\1\s*>/gi, '*$2*')
+    // Attributes (`<strong data-start="12">`) do not matter to the text: the tag keeps its bold.
+    .replace(/<\s*(b|strong)\b[^>]*>([\s\S]*?)<\s*\/\s*\1\s*>/gi, '**$2**')
+    .replace(/<\s*(i|em)\b[^>]*>([\s\S]*?)<\s*\/\s*\1\s*>/gi, '*$2*')
     .replace(
       /<\s*a\s[^>]*href\s*=\s*["'](https?:[^"']+)["'][^>]*>([\s\S]*?)<\s*\/\s*a\s*>/gi,
       (_, href: string, label: string) => `[${label}](${href})`,

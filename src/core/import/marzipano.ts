@@ -3,7 +3,6 @@
  * as our manifest. Units: Marzipano angles are radians, its pitch grows downwards (ours up),
  * its fov is vertical like ours.
  */
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { problem } from '../manifest/problems.ts';
 import { failure, type Result, success } from '../result.ts';
 import {
@@ -22,6 +21,7 @@ import {
   reportUnknown,
   str,
 } from './common.ts';
+import { readAssignedData } from './js-data.ts';
 
 const SCENE_KEYS = new Set([
   'id',
@@ -37,25 +37,67 @@ const INFO_KEYS = new Set(['yaw', 'pitch', 'title', 'text']);
 const FACES = ['l', 'f', 'r', 'b', 'u', 'd'] as const;
 
 /**
- * The object assigned in data.js (`var APP_DATA = {…};`), read as JSON, never run: the file
- * comes from elsewhere. `file` names data.js in the problem that says what is wrong.
+ * The object assigned in data.js (`var APP_DATA = {…};`), read with a JavaScript parser as
+ * data, never run: the file comes from elsewhere, and may have been re-formatted (Prettier's
+ * single quotes, bare keys, trailing commas). `file` names data.js in the problem. What had to
+ * be dropped (a function, an expression) comes back as warnings.
  */
-export function parseMarzipanoData(text: string, file = 'data.js'): Result<Json> {
-  const start = text.indexOf('{', Math.max(0, text.search(/=\s*\{/)));
-  const end = text.lastIndexOf('}');
-  if (start < 0 || end < start)
-    return failure(problem('not-marzipano', { path: file, reason: 'no-object' }, file));
-  const errors: ParseError[] = [];
-  const data: unknown = parseJsonc(text.slice(start, end + 1), errors, {
-    allowTrailingComma: true,
-  });
-  if (errors.length > 0 || !isRecord(data) || !Array.isArray(data.scenes))
+export function parseMarzipanoData(
+  text: string,
+  file = 'data.js',
+): Result<Json> & { warnings?: ImportWarning[] } {
+  const read = readAssignedData(text);
+  if (!read.ok && read.reason === 'syntax')
+    return failure(problem('source-invalid-script', { path: file, detail: read.detail }, file));
+  if (!read.ok) return failure(problem('not-marzipano', { path: file, reason: 'no-object' }, file));
+  if (!Array.isArray(read.data.scenes))
     return failure(problem('not-marzipano', { path: file, reason: 'no-scenes' }, file));
-  return success(data);
+  return { ...success(read.data), warnings: read.warnings };
 }
 
+/**
+ * The view limits the Tool's index.js sets (`limit.traditional(data.faceSize, 100*Math.PI/180,
+ * 120*Math.PI/180)`: most vertical and horizontal field of view, degrees), in any spacing.
+ * Our viewer has no per-tour limits: they are reported, never lost silently.
+ */
+export function indexJsLimits(text: string): ImportWarning[] {
+  const angle = String.raw`\s*(\d+(?:\.\d+)?)\s*\*\s*Math\.PI\s*\/\s*180\s*`;
+  const limit = new RegExp(
+    String.raw`limit\.traditional\(\s*[\w$.]*faceSize\s*,${angle},${angle}\)`,
+  ).exec(text);
+  const warnings: ImportWarning[] = [];
+  if (limit)
+    warnings.push(
+      warn(
+        'index.js',
+        `Giới hạn góc nhìn của index.js (dọc tối đa ${limit[1]}°, ngang tối đa ${limit[2]}°) không được chuyển: trình xem dùng giới hạn riêng.`,
+        `The view limits of index.js (at most ${limit[1]}° high, ${limit[2]}° wide) are not carried over: our viewer has its own.`,
+      ),
+    );
+  const yawSpeed = /autorotate\(\s*\{[^}]*yawSpeed\s*:\s*([\d.]+)/.exec(text);
+  if (yawSpeed)
+    warnings.push(
+      warn(
+        'index.js',
+        `Tốc độ tự xoay của index.js (${yawSpeed[1]} rad/s) không được chuyển: trình xem tự xoay chậm khi không ai dùng.`,
+        `The autorotate speed of index.js (${yawSpeed[1]} rad/s) is not carried over: our viewer turns slowly by itself when idle.`,
+      ),
+    );
+  return warnings;
+}
+
+/** More tiles than this in one scene is no real export (a 4096-px level set has 516). */
+export const MAX_TILES_PER_SCENE = 50_000;
+
 export function importMarzipano(data: Json, options: { lang: string; tourId: string }): ImportPlan {
-  const plan: ImportPlan = { manifest: {}, copies: [], stripes: [], warnings: [] };
+  const plan: ImportPlan = {
+    manifest: {},
+    copies: [],
+    stripes: [],
+    cuts: [],
+    recuts: [],
+    warnings: [],
+  };
   for (const key of Object.keys(data))
     if (key !== 'scenes' && key !== 'name' && key !== 'settings')
       plan.warnings.push(
@@ -96,7 +138,8 @@ function convertScene(
   reportUnknown(scene, SCENE_KEYS, path, plan.warnings);
   const sourceId = String(scene.id);
   const id = ids.get(sourceId)!;
-  const levels = (Array.isArray(scene.levels) ? scene.levels : []).filter(isRecord).map((level) => {
+  const source = (Array.isArray(scene.levels) ? scene.levels : []).filter(isRecord);
+  const levels = source.map((level) => {
     const size = num(level.size) ?? 0;
     const tileSize = num(level.tileSize) ?? 0;
     return { faceSize: size, nbTiles: tileSize > 0 ? size / tileSize : 0 };
@@ -115,8 +158,31 @@ function convertScene(
     );
     return undefined;
   }
+  // Counted before any list is made: `size 16384, tileSize 1` would be 1.6 billion tiles.
+  const count = levels.reduce((n, { nbTiles }) => n + 6 * nbTiles * nbTiles, 0);
+  if (count > MAX_TILES_PER_SCENE) {
+    plan.warnings.push(
+      warn(
+        `${path}.levels`,
+        `Bỏ cảnh "${sourceId}": các mức cần ${count} mảnh ảnh (tối đa ${MAX_TILES_PER_SCENE}); bản xuất thật không có số mảnh như vậy — hãy xuất lại từ Marzipano Tool.`,
+        `Scene "${sourceId}" left out: its levels need ${count} tiles (at most ${MAX_TILES_PER_SCENE}); no real export has that many — export it again from Marzipano Tool.`,
+      ),
+    );
+    return undefined;
+  }
   // Marzipano's {z} counts every level from 0, fallback-only ones included: so does our {level}.
-  levels.forEach(({ nbTiles }, z) => {
+  levels.forEach(({ nbTiles, faceSize }, z) => {
+    // The Tool writes no tiles for a fallback-only level: its viewer draws it from preview.jpg
+    // (a strip of six faces), so its faces are cut from there, one tile per face.
+    if (source[z]?.fallbackOnly === true && nbTiles === 1) {
+      plan.cuts.push({
+        from: `tiles/${sourceId}/preview.jpg`,
+        to: `tiles/${id}/${z}/{face}/0/0.jpg`,
+        order: 'bdflru',
+        size: faceSize,
+      });
+      return;
+    }
     for (const face of FACES)
       for (let row = 0; row < nbTiles; row++)
         for (let col = 0; col < nbTiles; col++)
@@ -133,7 +199,7 @@ function convertScene(
   const view = isRecord(scene.initialViewParameters) ? scene.initialViewParameters : {};
   const hotspots = [
     ...list(scene.linkHotspots).flatMap((raw, i) =>
-      link(raw, `${path}.linkHotspots[${i}]`, ids, plan.warnings),
+      link(raw, `${path}.linkHotspots[${i}]`, ids, plan.warnings, id),
     ),
     ...list(scene.infoHotspots).flatMap((raw, i) =>
       info(raw, `${path}.infoHotspots[${i}]`, lang, plan.warnings),
@@ -170,9 +236,21 @@ function link(
   path: string,
   ids: Map<string, string>,
   warnings: ImportWarning[],
+  own: string,
 ): Json[] {
   reportUnknown(raw, LINK_KEYS, path, warnings);
   const target = ids.get(String(raw.target));
+  // A scene linking to itself stops the viewer's tour plugin: never carried over.
+  if (target === own) {
+    warnings.push(
+      warn(
+        `${path}.target`,
+        `Bỏ lối của cảnh "${own}" dẫn về chính nó.`,
+        `Link of scene "${own}" to itself removed.`,
+      ),
+    );
+    return [];
+  }
   if (!target) {
     warnings.push(
       warn(

@@ -19,6 +19,7 @@ import {
   reportUnknown,
   str,
 } from './common.ts';
+import { CUBEMAP_ORDER, oneKind } from './pannellum-kinds.ts';
 
 /** Scene keys we carry over; every other key is reported. */
 const SCENE_KEYS = new Set([
@@ -47,6 +48,7 @@ const HOTSPOT_KEYS = new Set([
   'targetYaw',
   'targetHfov',
   'id',
+  'createTooltipArgs',
 ]);
 const MULTIRES_KEYS = new Set([
   'basePath',
@@ -56,8 +58,6 @@ const MULTIRES_KEYS = new Set([
   'maxLevel',
   'cubeResolution',
 ]);
-/** Pannellum's face letters in its `cubeMap` order, and ours for them. */
-const CUBEMAP_ORDER = ['f', 'r', 'b', 'l', 'u', 'd'] as const;
 
 export interface ImportOptions {
   lang: string;
@@ -72,7 +72,14 @@ export function isPannellumConfig(data: unknown): boolean {
 }
 
 export function importPannellum(data: unknown, options: ImportOptions): ImportPlan {
-  const plan: ImportPlan = { manifest: {}, copies: [], stripes: [], warnings: [] };
+  const plan: ImportPlan = {
+    manifest: {},
+    copies: [],
+    stripes: [],
+    cuts: [],
+    recuts: [],
+    warnings: [],
+  };
   if (!isRecord(data)) throw new Error('not a Pannellum configuration');
   const defaults = isRecord(data.default) ? data.default : {};
   // Pannellum applies `default` to every scene; unknown keys are reported where they are written.
@@ -94,6 +101,8 @@ export function importPannellum(data: unknown, options: ImportOptions): ImportPl
   });
   const kept = new Set(scenes.map((scene) => scene.id as string));
   for (const scene of scenes) dropDanglingLinks(scene, kept, plan.warnings);
+  completeArrivals(scenes);
+  oneKind(scenes, plan);
 
   const first = str(defaults.firstScene);
   const title =
@@ -119,16 +128,14 @@ function convertScene(
   if (!panorama) return undefined;
   const author = str(scene.author);
   if (author) {
-    panorama.credit = {
-      author: htmlToMarkdown(author).text,
-      license: 'unknown',
-      ...(str(scene.authorURL)?.match(/^https?:\/\//) ? { url: str(scene.authorURL) } : {}),
-    };
+    // Pannellum names no licence, and visitors must never read a made-up one ("unknown"): the
+    // credit is left for the author to write, with the name found here in the warning.
+    const name = htmlToMarkdown(author).text;
     plan.warnings.push(
       warn(
         at('author'),
-        `Tác giả "${author}" đã chép; hãy điền giấy phép ảnh (credit.license).`,
-        `Author "${author}" carried over; fill in the photo licence (credit.license).`,
+        `Tác giả ảnh "${name}" chưa được ghi: Pannellum không cho biết giấy phép. Hãy thêm "credit": {"author": "${name}", "license": "…"} vào panorama của cảnh "${id}".`,
+        `Photo author "${name}" not credited yet: Pannellum gives no licence. Add "credit": {"author": "${name}", "license": "…"} to scene "${id}"'s panorama.`,
       ),
     );
   }
@@ -214,9 +221,29 @@ function convertPanorama(
   return skip(`kiểu "${type}" không được hỗ trợ.`, `type "${type}" is not supported.`);
 }
 
+/** Beyond these no real multires config goes (pannellum.org's largest: 8432 px, maxLevel 6). */
+export const MAX_CUBE_RESOLUTION = 16_384;
+export const MAX_SOURCE_TILES = 50_000;
+/** Side of the tiles an uneven pyramid is cut again into (at most). */
+const RECUT_TILE = 512;
+
+/**
+ * An even pyramid for a face of `faceSize` px: the top level has a power-of-two number of
+ * tiles per side, each at most RECUT_TILE and all the same size; each level below halves both.
+ */
+export function evenPyramid(faceSize: number): Array<{ faceSize: number; nbTiles: number }> {
+  const top = 2 ** Math.max(0, Math.ceil(Math.log2(faceSize / RECUT_TILE)));
+  const tile = Math.floor(faceSize / top);
+  const levels = [];
+  for (let n = 1; n <= top; n *= 2) levels.push({ faceSize: tile * n, nbTiles: n });
+  return levels;
+}
+
 /**
  * Multires tiles are copied when every level cuts into equal tiles in a power-of-two grid
  * (what our viewer's cube-tiles adapter needs); Pannellum's levels count from 1, ours from 0.
+ * generate.py's pyramids never do (cube size 8·int(width/π/8), last tiles cut short): their
+ * top level is stitched and cut again (a RecutTask, carried out with sharp).
  */
 function convertMultires(
   id: string,
@@ -237,42 +264,74 @@ function convertMultires(
       'multiRes thiếu path, tileResolution, maxLevel hoặc cubeResolution.',
       'multiRes lacks path, tileResolution, maxLevel or cubeResolution.',
     );
+  // Checked before anything is listed: `cubeResolution 2^30, tileResolution 1` is 10^18 tiles.
+  const topTiles = Math.ceil(cube / tile);
+  if (
+    cube > MAX_CUBE_RESOLUTION ||
+    6 * topTiles * topTiles > MAX_SOURCE_TILES ||
+    !Number.isInteger(maxLevel) ||
+    maxLevel < 1 ||
+    maxLevel > 16 ||
+    !Number.isInteger(cube) ||
+    tile < 16
+  )
+    return skip(
+      `multiRes đòi ${cube} px mỗi mặt, mảnh ${tile} px, ${maxLevel} mức — quá lớn hoặc không hợp lệ (tối đa ${MAX_CUBE_RESOLUTION} px, ${MAX_SOURCE_TILES} mảnh); hãy tạo lại mảnh bằng generate.py.`,
+      `multiRes asks for ${cube} px faces, ${tile} px tiles, ${maxLevel} levels — too large or invalid (at most ${MAX_CUBE_RESOLUTION} px, ${MAX_SOURCE_TILES} tiles); tile it again with generate.py.`,
+    );
   const levels = [];
+  let even = true;
   for (let level = 1; level <= maxLevel; level++) {
     const faceSize = Math.floor(cube / 2 ** (maxLevel - level));
     const nbTiles = Math.ceil(faceSize / tile);
-    if (faceSize % nbTiles !== 0 || (nbTiles & (nbTiles - 1)) !== 0 || faceSize / nbTiles > tile)
-      return skip(
-        `mức ${level} có mảnh không đều (${faceSize} px / ${tile} px); hãy tạo lại mảnh với cubeResolution = tileResolution × 2^k.`,
-        `level ${level} has uneven tiles (${faceSize} px / ${tile} px); re-tile with cubeResolution = tileResolution × 2^k.`,
-      );
+    // Pannellum cuts at tileResolution from the top left: the tiles are all equal (what the
+    // cube-tiles adapter assumes) only when the face is a whole number of them.
+    if ((nbTiles > 1 && faceSize !== nbTiles * tile) || (nbTiles & (nbTiles - 1)) !== 0)
+      even = false;
     levels.push({ faceSize, nbTiles });
   }
   const root = localPath(str(scene.basePath), str(multi.basePath));
   if (root === undefined)
     return skip('đường dẫn mảnh là địa chỉ web.', 'its tiles are at a web address.');
+  const name = (level: number, face: string, row: number | string, col: number | string) =>
+    localPath(
+      root,
+      `${template
+        .replaceAll('%l', String(level))
+        .replaceAll('%s', face)
+        .replaceAll('%x', String(col))
+        .replaceAll('%y', String(row))}.${ext}`,
+    )!;
+  const path = `tiles/${id}/{level}/{face}{row}_{col}.${even ? ext : 'jpg'}`;
+  if (!even) {
+    const pyramid = evenPyramid(cube);
+    plan.recuts.push({
+      from: name(maxLevel, '{face}', '{row}', '{col}'),
+      tileSize: tile,
+      faceSize: cube,
+      to: path,
+      levels: pyramid,
+      faces: CUBEMAP_ORDER,
+    });
+    plan.warnings.push(
+      warn(
+        at('multiRes'),
+        `Mảnh của cảnh "${id}" không đều (${cube} px / ${tile} px): đã ghép từng mặt và cắt lại thành ${pyramid.length} mức.`,
+        `Scene "${id}"'s tiles are uneven (${cube} px / ${tile} px): each face was stitched and cut again into ${pyramid.length} levels.`,
+      ),
+    );
+    return { cubeTiles: { path, levels: pyramid, flipTopBottom: true } };
+  }
   levels.forEach(({ nbTiles }, index) => {
     for (const face of CUBEMAP_ORDER)
       for (let row = 0; row < nbTiles; row++)
-        for (let col = 0; col < nbTiles; col++) {
-          const name = template
-            .replaceAll('%l', String(index + 1))
-            .replaceAll('%s', face)
-            .replaceAll('%x', String(col))
-            .replaceAll('%y', String(row));
+        for (let col = 0; col < nbTiles; col++)
           plan.copies.push({
-            from: localPath(root, `${name}.${ext}`)!,
+            from: name(index + 1, face, row, col),
             to: `tiles/${id}/${index}/${face}${row}_${col}.${ext}`,
           });
-        }
   });
-  return {
-    cubeTiles: {
-      path: `tiles/${id}/{level}/{face}{row}_{col}.${ext}`,
-      levels,
-      flipTopBottom: true,
-    },
-  };
+  return { cubeTiles: { path, levels, flipTopBottom: true } };
 }
 
 function convertHotspot(
@@ -285,7 +344,9 @@ function convertHotspot(
   if (!isRecord(raw)) return undefined;
   reportUnknown(raw, HOTSPOT_KEYS, path, warnings);
   const position = { yaw: normalizeYaw(num(raw.yaw) ?? 0), pitch: clampPitch(num(raw.pitch) ?? 0) };
-  const text = str(raw.text) ? htmlToMarkdown(str(raw.text)!) : undefined;
+  // A custom tooltip (createTooltipFunc, dropped) often gets its label as createTooltipArgs.
+  const label = str(raw.text) ?? str(raw.createTooltipArgs);
+  const text = label ? htmlToMarkdown(label) : undefined;
   if (text?.droppedTags.length)
     warnings.push(
       warn(
@@ -295,7 +356,9 @@ function convertHotspot(
       ),
     );
   const id = str(raw.id) ?? `hotspot-${path.match(/\[(\d+)\]$/)?.[1] ?? '0'}`;
-  const title = text?.text ? { [lang]: text.text } : undefined;
+  // Titles are plain text (a label on the panorama); the formatted text goes to an info body.
+  const plain = text?.text.replace(/\*+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  const title = plain ? { [lang]: plain } : undefined;
   const type = str(raw.type) ?? 'info';
   if (type === 'scene') {
     const target = str(raw.sceneId);
@@ -333,7 +396,8 @@ function convertHotspot(
     );
     return undefined;
   }
-  return { id, type: 'info', position, title };
+  const body = text && text.text !== plain ? { body: { [lang]: text.text } } : {};
+  return { id, type: 'info', position, title, ...body };
 }
 
 function arrival(raw: Json, path: string, warnings: ImportWarning[]): Json {
@@ -350,18 +414,45 @@ function arrival(raw: Json, path: string, warnings: ImportWarning[]): Json {
   const pitch = num(raw.targetPitch);
   const hfov = num(raw.targetHfov);
   if (yaw === undefined && pitch === undefined && hfov === undefined) return {};
+  // What is not given comes from the target's start view (completeArrivals), as in Pannellum.
   return {
     arrival: {
-      yaw: normalizeYaw(yaw ?? 0),
-      pitch: clampPitch(pitch ?? 0),
+      ...(yaw !== undefined ? { yaw: normalizeYaw(yaw) } : {}),
+      ...(pitch !== undefined ? { pitch: clampPitch(pitch) } : {}),
       ...(hfov ? { zoom: zoomForHorizontalFov(hfov) } : {}),
     },
   };
 }
 
+/** Pannellum opens a scene at its own yaw, pitch and hfov for whatever the link leaves out. */
+function completeArrivals(scenes: Json[]): void {
+  const starts = new Map(scenes.map((scene) => [scene.id, scene.startView as Json]));
+  for (const scene of scenes)
+    for (const hotspot of scene.hotspots as Json[]) {
+      const start = starts.get(hotspot.target);
+      if (!isRecord(hotspot.arrival) || !start) continue;
+      hotspot.arrival = {
+        yaw: hotspot.arrival.yaw ?? start.yaw,
+        pitch: hotspot.arrival.pitch ?? start.pitch,
+        zoom: hotspot.arrival.zoom ?? start.zoom,
+      };
+    }
+}
+
+/** Links to left-out scenes, and links of a scene to itself (which break a tour), are dropped. */
 function dropDanglingLinks(scene: Json, kept: Set<string>, warnings: ImportWarning[]): void {
   const hotspots = scene.hotspots as Json[];
   scene.hotspots = hotspots.filter((hotspot) => {
+    if (hotspot.type === 'scene' && hotspot.target === scene.id) {
+      warnings.push(
+        warn(
+          `${String(scene.id)}.${String(hotspot.id)}`,
+          `Bỏ lối của cảnh "${String(scene.id)}" dẫn về chính nó.`,
+          `Link of scene "${String(scene.id)}" to itself removed.`,
+        ),
+      );
+      return false;
+    }
     if (hotspot.type !== 'scene' || kept.has(hotspot.target as string)) return true;
     warnings.push(
       warn(

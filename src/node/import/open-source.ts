@@ -4,13 +4,14 @@
  * temporary folder after every name in it is checked (none may lead outside); `close()`
  * removes it, and a zip that cannot be opened leaves nothing behind.
  */
-import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
-import { firstBadZipPath } from '../../core/paths.ts';
 import { isPannellumConfig } from '../../core/import/pannellum.ts';
-import { parseMarzipanoData } from '../../core/import/marzipano.ts';
+import { indexJsLimits, parseMarzipanoData } from '../../core/import/marzipano.ts';
+import type { ImportWarning } from '../../core/import/common.ts';
+import { readPannellumScript } from '../../core/import/js-data.ts';
+import { extractZip } from '../zip/index.ts';
 import {
   type Problem,
   problem,
@@ -19,9 +20,16 @@ import {
 } from '../../core/manifest/problems.ts';
 import { failure, type Result, success } from '../../core/result.ts';
 
+/** `warnings`: what reading the source dropped (functions and expressions in a script). */
 type FoundSource =
-  | { kind: 'pannellum'; dir: string; data: unknown; file: string }
-  | { kind: 'marzipano'; dir: string; data: Record<string, unknown>; file: string };
+  | { kind: 'pannellum'; dir: string; data: unknown; file: string; warnings: ImportWarning[] }
+  | {
+      kind: 'marzipano';
+      dir: string;
+      data: Record<string, unknown>;
+      file: string;
+      warnings: ImportWarning[];
+    };
 
 /** Call `close()` once done with `dir`, also on error: it removes a zip's temporary folder. */
 export type OpenedSource = FoundSource & { close(): Promise<void> };
@@ -31,8 +39,11 @@ export const TEMP_PREFIX = 'tour-import-';
 
 /** What stops an import before it starts: the problem, carried up to `openSource`. */
 class SourceError extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.message.en);
+  readonly problems: readonly Problem[];
+  constructor(problems: Problem | readonly Problem[]) {
+    const list = Array.isArray(problems) ? problems : [problems as Problem];
+    super(list[0]?.message.en ?? 'refused');
+    this.problems = list;
   }
 }
 
@@ -44,7 +55,7 @@ export async function openSource(path: string): Promise<Result<OpenedSource>> {
   try {
     return success(await open(path));
   } catch (error) {
-    if (error instanceof SourceError) return failure(error.problem);
+    if (error instanceof SourceError) return failure([...error.problems]);
     throw error;
   }
 }
@@ -59,45 +70,47 @@ async function open(path: string): Promise<OpenedSource> {
   return { ...found, close: nothingToRemove };
 }
 
+/**
+ * Unpacked through node/zip: streamed from the file (never the whole zip in memory), with caps
+ * on sizes, entries and compression ratio, unsafe names refused before a byte is written.
+ */
 async function openZip(zip: string): Promise<OpenedSource> {
-  const entries = readZip(await readFile(zip).catch(() => undefined), zip);
   const dir = await mkdtemp(join(tmpdir(), TEMP_PREFIX));
   const close = () => rm(dir, { recursive: true, force: true });
   try {
-    for (const [name, bytes] of Object.entries(entries)) {
-      if (name.endsWith('/')) continue;
-      await mkdir(dirname(join(dir, name)), { recursive: true });
-      await writeFile(join(dir, name), bytes);
-    }
-    return { ...(await openFolder(dir)), close };
+    const unpacked = await extractZip(zip, join(dir, 'zip'));
+    if (!unpacked.ok) throw new SourceError(unpacked.problems);
+    return { ...(await openFolder(join(dir, 'zip'))), close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-/** The zip's entries, once every name in it is known to stay inside the folder. */
-function readZip(bytes: Buffer | undefined, zip: string): Record<string, Uint8Array> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(new Uint8Array(bytes ?? []));
-  } catch {
-    throw refuse('source-not-zip', { path: zip }, zip);
-  }
-  const bad = firstBadZipPath(Object.keys(entries));
-  if (bad) throw refuse('source-bad-path', { path: zip, name: bad.name, reason: bad.reason }, zip);
-  return entries;
-}
-
+/** A .json config (or, when JSON.parse refuses it, a JavaScript object literal), a .js or a web page. */
 async function pannellum(file: string): Promise<FoundSource> {
+  const text = (
+    await readFile(file, 'utf8').catch((error: Error) => {
+      throw refuse('source-unreadable', { path: file, detail: error.message }, file);
+    })
+  ).replace(/^\uFEFF/, '');
   let data: unknown;
+  let warnings: ImportWarning[] = [];
+  const isJson = /\.json$/i.test(file);
   try {
-    data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+    if (!isJson) throw new Error('not JSON');
+    data = JSON.parse(text);
   } catch (error) {
-    throw refuse('source-invalid-json', { path: file, detail: (error as Error).message }, file);
+    const read = readPannellumScript(text, /\.html?$/i.test(file));
+    if (!read.ok && isJson)
+      throw refuse('source-invalid-json', { path: file, detail: (error as Error).message }, file);
+    if (!read.ok && read.reason === 'syntax')
+      throw refuse('source-invalid-script', { path: file, detail: read.detail }, file);
+    if (!read.ok) throw refuse('no-pannellum-viewer', { path: file }, file);
+    ({ data, warnings } = read);
   }
   if (!isPannellumConfig(data)) throw refuse('not-pannellum', { path: file }, file);
-  return { kind: 'pannellum', dir: dirname(file), data, file };
+  return { kind: 'pannellum', dir: dirname(file), data, file, warnings };
 }
 
 async function marzipano(file: string): Promise<FoundSource> {
@@ -108,15 +121,31 @@ async function marzipano(file: string): Promise<FoundSource> {
   const [trouble] = data.problems;
   if (!data.ok && trouble) throw new SourceError(trouble);
   if (!data.ok) throw refuse('source-empty', { path: file }, file);
-  return { kind: 'marzipano', dir: dirname(file), data: data.value, file };
+  // index.js beside data.js holds the view limits and autorotate speed (see indexJsLimits).
+  const index = await readFile(join(dirname(file), 'index.js'), 'utf8').catch(() => '');
+  const warnings = [...(data.warnings ?? []), ...indexJsLimits(index)];
+  return { kind: 'marzipano', dir: dirname(file), data: data.value, file, warnings };
 }
 
-/** data.js wins (Marzipano's export keeps it in app-files/); else the first Pannellum JSON. */
+/** Libraries a tour ships beside its config: never the config (and slow to parse). */
+const LIBRARY =
+  /(^|[./-])(pannellum|marzipano|jquery|three|bootstrap|vendor)[^/]*\.js$|\.min\.js$/i;
+
+/**
+ * data.js wins (Marzipano's export keeps it in app-files/); else the first Pannellum JSON, then
+ * the first web page or script calling `pannellum.viewer(…)`.
+ */
 async function openFolder(dir: string): Promise<FoundSource> {
   const files = await listFiles(dir, 3);
   const dataJs = files.find((file) => basename(file) === 'data.js');
   if (dataJs) return marzipano(dataJs);
-  for (const file of files.filter((f) => /\.json$/i.test(f))) {
+  const candidates = [
+    ...files.filter((f) => /\.json$/i.test(f)),
+    ...files.filter((f) => /\.html?$/i.test(f)),
+    ...files.filter((f) => /\.js$/i.test(f) && !LIBRARY.test(basename(f))),
+  ];
+  for (const file of candidates) {
+    if (((await stat(file).catch(() => undefined))?.size ?? Infinity) > 4 * 1024 * 1024) continue;
     const opened = await pannellum(file).catch(() => undefined);
     if (opened) return opened;
   }

@@ -9,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { isInside } from '../fs.ts';
 import { type ImportPlan, type StripeTask, warn } from '../../core/import/common.ts';
+import { cutStrip, recutPyramid } from './recut.ts';
+import { cubeToSphere } from './cube-to-sphere.ts';
 
 type Json = Record<string, unknown>;
 
@@ -104,6 +106,33 @@ export async function writeImportedTour(
       if (panorama.preview === task.to) delete panorama.preview;
     }
   }
+  for (const task of plan.cuts)
+    if (!(await cutStrip(task, resolve(sourceDir), tourDir)))
+      plan.warnings.push(
+        warn(
+          task.from,
+          `Không có ảnh xem trước "${task.from}" (6 mặt xếp dọc) để cắt mức ảnh dự phòng.`,
+          `No preview "${task.from}" (six faces stacked) to cut the fallback level from.`,
+        ),
+      );
+  for (const task of plan.recuts)
+    for (const file of await recutPyramid(task, resolve(sourceDir), tourDir))
+      plan.warnings.push(
+        warn(
+          file,
+          `Không tìm thấy mảnh "${file}": phần đó để đen.`,
+          `Tile "${file}" not found: that part is left black.`,
+        ),
+      );
+  for (const task of plan.spheres ?? [])
+    if (!(await cubeToSphere(task, resolve(sourceDir), tourDir)))
+      plan.warnings.push(
+        warn(
+          task.faces[0]!,
+          `Không đọc được 6 mặt khối để làm ảnh 2:1 "${task.to}".`,
+          `The six cube faces for the 2:1 picture "${task.to}" cannot be read.`,
+        ),
+      );
   await measureFaces(scenes, tourDir);
   await writeFile(join(tourDir, 'tour.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }

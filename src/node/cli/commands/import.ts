@@ -25,7 +25,7 @@ import { validateTourDir } from './validate.ts';
 const USAGE = {
   vi: `Cách dùng: tour import <nguồn> --out tours/<mã-tour> [--lang vi] [--force]
 
-Chuyển cấu hình Pannellum (tệp .json) hoặc bản xuất của Marzipano Tool (thư mục hoặc .zip
+Chuyển cấu hình Pannellum (tệp .json, .js hoặc trang .html) hoặc bản xuất của Marzipano Tool (thư mục hoặc .zip
 có data.js) thành chuyến tham quan, chép các ảnh cần dùng và liệt kê những gì không chuyển được.
 
   --out DIR     thư mục tour mới (tên thư mục là mã tour)
@@ -34,7 +34,7 @@ có data.js) thành chuyến tham quan, chép các ảnh cần dùng và liệt 
 `,
   en: `Usage: tour import <source> --out tours/<tour-id> [--lang vi] [--force]
 
-Turns a Pannellum configuration (.json) or a Marzipano Tool export (folder or .zip with data.js)
+Turns a Pannellum configuration (.json, .js or an .html page) or a Marzipano Tool export (folder or .zip with data.js)
 into a tour, copies the images it uses and lists what could not be carried over.
 
   --out DIR     the new tour folder (its name is the tour id)
@@ -114,6 +114,7 @@ async function runImport(args: readonly string[], context: CommandContext): Prom
       opened.kind === 'pannellum'
         ? importPannellum(opened.data, options)
         : importMarzipano(opened.data, options);
+    plan.warnings.unshift(...opened.warnings);
     manifest = {
       $schema: '../../public/schema/tour.v1.json',
       version: MANIFEST_VERSION,
