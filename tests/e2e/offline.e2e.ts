@@ -13,7 +13,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStaticServer } from '../../src/node/serve/static-server.ts';
 import type { Tour } from '../../src/core/manifest/schema.ts';
-import type { TourFileList } from '../../src/core/publish/tour-files.ts';
+import {
+  pointerCacheName,
+  tourCacheName,
+  type TourFileList,
+} from '../../src/core/publish/tour-files.ts';
 import { launchBrowser, newPage, screenshot, waitForCanvasDrawn } from '../support/browser.ts';
 
 /** The attract screen turns the panorama: drawn is what counts, not a still frame. */
@@ -149,11 +153,20 @@ describe('a kiosk', () => {
     manifest.scenes[0]!.title.vi = 'Phiên bản 2';
     const text = `${JSON.stringify(manifest, null, 2)}\n`;
     await writeFile(manifestPath, text);
+    // The narration that breaks changes too: unchanged files are copied, not downloaded.
+    const audioPath = path.join(site, 'tours/demo/audio/en/louvre.mp3');
+    const audio = Buffer.concat([await readFile(audioPath), Buffer.from([0])]);
+    await writeFile(audioPath, audio);
     const listPath = path.join(site, 'tours/demo/files.json');
     const list = JSON.parse(await readFile(listPath, 'utf8')) as TourFileList;
-    const entry = list.files.find((f) => f.path === 'tour.json')!;
-    entry.bytes = Buffer.byteLength(text);
-    entry.sha256 = createHash('sha256').update(text).digest('hex');
+    for (const [file, body] of [
+      ['tour.json', Buffer.from(text)],
+      ['audio/en/louvre.mp3', audio],
+    ] as const) {
+      const entry = list.files.find((f) => f.path === file)!;
+      entry.bytes = body.byteLength;
+      entry.sha256 = createHash('sha256').update(body).digest('hex');
+    }
     list.version = 'v2e2e';
     await writeFile(listPath, JSON.stringify(list));
     return list.version;
@@ -193,7 +206,7 @@ describe('a kiosk', () => {
     await page.unroute('**/tours/demo/tour.json');
     await page.getByTestId('attract').waitFor({ timeout: 60_000 });
     expect(await page.evaluate(() => localStorage.getItem('sawDownload'))).toBe('1');
-    expect(await cacheNames(page)).toContain(`tour:demo:${version1}`);
+    expect(await cacheNames(page)).toContain(tourCacheName(server.url, 'demo', version1));
     await controlled(page);
     await context.setOffline(true);
     await page.reload();
@@ -215,7 +228,7 @@ describe('a kiosk', () => {
     const version2 = await publishVersion2();
     failPath = 'audio/en/louvre.mp3';
     await visitAndLeave(page);
-    // The broken file is tried, then retried three times before the update is given up.
+    // The broken file is tried, and tried again with backoff: at least four tries in all.
     await expect.poll(() => failures, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
     const v1Files = (
       JSON.parse(await readFile(path.join(dist, 'tours/demo/files.json'), 'utf8')) as TourFileList
@@ -223,20 +236,18 @@ describe('a kiosk', () => {
     const v1Cached = () =>
       page.evaluate(
         async (name) => (await (await caches.open(name)).keys()).length,
-        `tour:demo:${version1}`,
+        tourCacheName(server.url, 'demo', version1),
       );
     // v1 is still whole: every one of its files kept, its title shown, its panorama drawn.
     expect(await v1Cached()).toBe(v1Files);
     expect(await sceneTitle(page)).toBe(v1Title);
     await attractDrawn(page);
-    const pointer = await page.evaluate(async () => {
-      const response = await (
-        await caches.open('tour-pointers')
-      ).match('https://pointer.invalid/demo');
+    const pointer = await page.evaluate(async (name) => {
+      const response = await (await caches.open(name)).match('https://pointer.invalid/demo');
       return response ? ((await response.json()) as { version: string }).version : null;
-    });
+    }, pointerCacheName(server.url));
     expect(pointer).toBe(version1);
-    expect(await cacheNames(page)).toContain(`tour:demo:${version1}`);
+    expect(await cacheNames(page)).toContain(tourCacheName(server.url, 'demo', version1));
 
     failPath = null;
     const reloaded = page.waitForEvent('load', { timeout: 60_000 });
@@ -245,8 +256,8 @@ describe('a kiosk', () => {
     await page.getByTestId('attract').waitFor({ timeout: 60_000 });
     await expect.poll(() => sceneTitle(page), { timeout: 30_000 }).toBe('Phiên bản 2');
     const names = await cacheNames(page);
-    expect(names).toContain(`tour:demo:${version2}`);
-    expect(names).not.toContain(`tour:demo:${version1}`);
+    expect(names).toContain(tourCacheName(server.url, 'demo', version2));
+    expect(names).not.toContain(tourCacheName(server.url, 'demo', version1));
     await page.close();
   });
 });

@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { offlineFileList } from '../../src/node/build/offline-files.ts';
-import { filesToKeep, tourOfUrl, type TourFileList } from '../../src/core/publish/tour-files.ts';
-import { removeTour, savedVersion, saveTour } from '../../src/web/offline/tour-store.ts';
+import {
+  filesToKeep,
+  tourCacheName,
+  tourOfUrl,
+  type TourFileList,
+} from '../../src/core/publish/tour-files.ts';
+import {
+  prepareTour,
+  removeTour,
+  savedVersion,
+  saveTour,
+} from '../../src/web/offline/tour-store.ts';
 
 /** Cache Storage in memory, enough for the tour store. */
 class FakeCacheStorage {
@@ -80,17 +90,17 @@ afterEach(() => {
 });
 
 const cacheNames = () => [...cachesFake.stores.keys()].filter((n) => n.startsWith('tour:'));
+/** The cache of a version of `demo` under this app's scope. */
+const named = (version: string) => tourCacheName(BASE, 'demo', version);
 const cachedText = async (version: string, path: string) =>
-  (
-    await (await cachesFake.open(`tour:demo:${version}`)).match(`${BASE}tours/demo/${path}`)
-  )?.text();
+  (await (await cachesFake.open(named(version))).match(`${BASE}tours/demo/${path}`))?.text();
 
 describe('the tour store', () => {
   it('saves a version whole, then points at it', async () => {
     const pointer = await saveTour('demo');
     expect(pointer).toMatchObject({ version: 'v1', files: 4, bytes: 7 + 4 + 2 + 2 });
     expect(await savedVersion('demo')).toMatchObject({ version: 'v1' });
-    expect(cacheNames()).toEqual(['tour:demo:v1']);
+    expect(cacheNames()).toEqual([named('v1')]);
     expect(await cachedText('v1', 'tour.json')).toBe('{"v":1}');
   });
 
@@ -110,13 +120,13 @@ describe('the tour store', () => {
 
   it('leaves the saved version untouched when an update fails, and swaps once it succeeds', async () => {
     await saveTour('demo');
-    site = publish('v2', { ...site.files, 'tour.json': '{"v":2}' });
+    site = publish('v2', { ...site.files, 'tour.json': '{"v":2}', 'audio/en/a.mp3': 'en2' });
     broken.add('audio/en/a.mp3');
     await expect(saveTour('demo')).rejects.toMatchObject({ reason: 'network' });
     expect(await savedVersion('demo')).toMatchObject({ version: 'v1' });
     expect(await cachedText('v1', 'tour.json')).toBe('{"v":1}');
     // The partial copy stays, so the next try resumes instead of starting over.
-    expect(cacheNames().sort()).toEqual(['tour:demo:v1', 'tour:demo:v2']);
+    expect(cacheNames().sort()).toEqual([named('v1'), named('v2')].sort());
 
     broken.clear();
     requests = [];
@@ -124,7 +134,7 @@ describe('the tour store', () => {
     // Only the missing file is fetched (besides the file list and a copy of the catalogue).
     expect(requests.filter((r) => !r.endsWith('.json'))).toEqual(['audio/en/a.mp3']);
     expect(await savedVersion('demo')).toMatchObject({ version: 'v2' });
-    expect(cacheNames()).toEqual(['tour:demo:v2']);
+    expect(cacheNames()).toEqual([named('v2')]);
     expect(await cachedText('v2', 'tour.json')).toBe('{"v":2}');
   });
 
@@ -134,7 +144,33 @@ describe('the tour store', () => {
     cachesFake.failPut = (url) =>
       url.endsWith('a.jpg') ? new DOMException('full', 'QuotaExceededError') : undefined;
     await expect(saveTour('demo')).rejects.toMatchObject({ reason: 'quota' });
-    expect(cacheNames()).toEqual(['tour:demo:v1']);
+    expect(cacheNames()).toEqual([named('v1')]);
+    expect(await savedVersion('demo')).toMatchObject({ version: 'v1' });
+  });
+
+  it('copies unchanged files from the version in use and downloads only what changed', async () => {
+    await saveTour('demo');
+    // A title change: only the manifest differs; a picture moved to a new path keeps its bytes.
+    const { 'a.jpg': picture, ...rest } = site.files;
+    site = publish('v2', { ...rest, 'tour.json': '{"v":2,"title":"x"}', 'b.jpg': picture! });
+    requests = [];
+    const prepared = await prepareTour('demo');
+    expect(requests.filter((r) => !r.endsWith('files.json'))).toEqual(['tour.json']);
+    expect(prepared.downloadedBytes).toBe('{"v":2,"title":"x"}'.length);
+    // Still atomic: nothing is swapped in until commit.
+    expect(await savedVersion('demo')).toMatchObject({ version: 'v1' });
+    await prepared.commit();
+    expect(await savedVersion('demo')).toMatchObject({ version: 'v2', files: 4 });
+    expect(cacheNames()).toEqual([named('v2')]);
+    expect(await cachedText('v2', 'b.jpg')).toBe('AAAA');
+    expect(await cachedText('v2', 'audio/vi/a.mp3')).toBe('vi');
+  });
+
+  it('keeps the tours of two apps on one origin apart', async () => {
+    await saveTour('demo');
+    vi.stubGlobal('document', { baseURI: 'https://museum.test/other/' });
+    expect(await savedVersion('demo')).toBeUndefined();
+    vi.stubGlobal('document', { baseURI: BASE });
     expect(await savedVersion('demo')).toMatchObject({ version: 'v1' });
   });
 

@@ -10,6 +10,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { migrateUnscopedCaches } from './sw-migrate.ts';
 import { respondFromTours } from './sw-tours.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -19,7 +20,14 @@ declare const self: ServiceWorkerGlobalScope & {
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+// Fetches wait for activation: saved tours are under their scoped names before any is served.
+self.addEventListener('activate', (event) =>
+  event.waitUntil(
+    migrateUnscopedCaches(self.registration.scope)
+      .catch(() => undefined)
+      .then(() => self.clients.claim()),
+  ),
+);
 
 // Tours first: their requests never reach the precache.
 self.addEventListener('fetch', (event) => {
