@@ -8,6 +8,7 @@ import { basename, resolve } from 'node:path';
 import { isId, isLanguageCode } from '../../../core/manifest/ids.ts';
 import { MANIFEST_VERSION } from '../../../core/manifest/schema.ts';
 import type { ImportPlan } from '../../../core/import/common.ts';
+import { detectLanguage } from '../../../core/import/detect-language.ts';
 import { importMarzipano } from '../../../core/import/marzipano.ts';
 import { openSource } from '../../import/open-source.ts';
 import { importPannellum } from '../../../core/import/pannellum.ts';
@@ -29,7 +30,7 @@ Chuyển cấu hình Pannellum (tệp .json, .js hoặc trang .html) hoặc bả
 có data.js) thành chuyến tham quan, chép các ảnh cần dùng và liệt kê những gì không chuyển được.
 
   --out DIR     thư mục tour mới (tên thư mục là mã tour)
-  --lang CODE   ngôn ngữ của các chữ được nhập (mặc định vi)
+  --lang CODE   ngôn ngữ của các chữ được nhập (mặc định: đoán từ các chữ, không có chữ thì vi)
   --force       ghi đè tour.json đã có
 `,
   en: `Usage: tour import <source> --out tours/<tour-id> [--lang vi] [--force]
@@ -38,7 +39,7 @@ Turns a Pannellum configuration (.json, .js or an .html page) or a Marzipano Too
 into a tour, copies the images it uses and lists what could not be carried over.
 
   --out DIR     the new tour folder (its name is the tour id)
-  --lang CODE   language of the imported texts (default vi)
+  --lang CODE   language of the imported texts (default: guessed from the texts, vi when there are none)
   --force       overwrite an existing tour.json
 `,
 } as const;
@@ -73,7 +74,7 @@ async function runImport(args: readonly string[], context: CommandContext): Prom
   }
   const [source] = parsed.positionals;
   const out = parsed.values.out;
-  const lang = parsed.values.lang ?? 'vi';
+  let lang = parsed.values.lang ?? 'vi';
   const fail = (vi: string, en: string) => {
     context.stderr(`tour import: ${ui === 'vi' ? vi : en}\n\n${USAGE[ui]}`);
     return EXIT.usage;
@@ -109,11 +110,21 @@ async function runImport(args: readonly string[], context: CommandContext): Prom
   const options = { lang, tourId };
   let plan: ImportPlan;
   let manifest: Record<string, unknown>;
+  let detected = '';
   try {
-    plan =
+    const convert = () =>
       opened.kind === 'pannellum'
         ? importPannellum(opened.data, options)
         : importMarzipano(opened.data, options);
+    plan = convert();
+    if (parsed.values.lang === undefined) {
+      // No --lang: guess from the texts (converted with a provisional "vi"), then convert again.
+      detected = detectLanguage(languageTexts(plan.manifest, lang));
+      if (detected !== lang) {
+        lang = options.lang = detected;
+        plan = convert();
+      }
+    }
     plan.warnings.unshift(...opened.warnings);
     manifest = {
       $schema: '../../public/schema/tour.v1.json',
@@ -128,6 +139,12 @@ async function runImport(args: readonly string[], context: CommandContext): Prom
     await opened.close(); // a zip's temporary folder, also when something above failed
   }
   context.stdout(summary(opened.kind, manifest.scenes as unknown[], plan, ui, out));
+  if (detected)
+    context.stdout(
+      ui === 'vi'
+        ? `  ngôn ngữ của các chữ: ${detected} (đoán từ các chữ; dùng --lang CODE để chọn khác)\n`
+        : `  language of the texts: ${detected} (guessed from the texts; use --lang CODE to choose another)\n`,
+    );
   const report = await validateTourDir(out, context.cwd);
   const errors = refusalLines(report.problems, ui);
   if (errors) {
@@ -155,4 +172,18 @@ function summary(
       : `Imported from ${kind}: ${scenes.length} scenes, ${hotspots} hotspots, ${plan.copies.length} files → ${out}\n`;
   const label = ui === 'vi' ? 'cảnh báo' : 'warning';
   return head + plan.warnings.map((w) => `  ${label}: ${w.path}: ${w.message[ui]}\n`).join('');
+}
+
+/** Every visitor text of a converted manifest (language maps `{ [lang]: text }`), ids and slugs left out. */
+function languageTexts(value: unknown, lang: string, texts: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) languageTexts(item, lang, texts);
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    const text = record[lang];
+    if (keys.length === 1 && typeof text === 'string') {
+      if (!/^[a-z0-9_-]*$/.test(text)) texts.push(text);
+    } else for (const key of keys) languageTexts(record[key], lang, texts);
+  }
+  return texts;
 }
