@@ -1,5 +1,11 @@
 /** Entry of the tourist's app (and of kiosks: same build, `?kiosk=<profile>`). */
+// The viewer's styles by concern, in cascade order.
 import './app/styles.css';
+import './app/styles-narration.css';
+import './app/styles-panels.css';
+import './app/styles-kiosk.css';
+import './app/styles-share-offline.css';
+import './app/styles-kiosk-staff.css';
 import { App } from './app/app.ts';
 import { FirstView } from './app/first-view.ts';
 import { kioskProfile } from './kiosk/profile.ts';
