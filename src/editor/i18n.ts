@@ -1,7 +1,6 @@
 /** The editor's own i18next instance: Vietnamese by default, English available. */
 import { createInstance, type i18n as I18n } from 'i18next';
-import en from './locales/en.json';
-import vi from './locales/vi.json';
+import { editorStrings } from './locales/index.ts';
 
 export const EDITOR_LANGUAGES = ['vi', 'en'] as const;
 export type EditorLanguage = (typeof EDITOR_LANGUAGES)[number];
@@ -12,7 +11,10 @@ export async function createEditorTranslator(language: EditorLanguage): Promise<
     lng: language,
     fallbackLng: 'vi',
     supportedLngs: [...EDITOR_LANGUAGES],
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources: {
+      vi: { translation: editorStrings.vi },
+      en: { translation: editorStrings.en },
+    },
     interpolation: { escapeValue: false },
     returnNull: false,
   });
