@@ -10,14 +10,18 @@ import { App } from './app/app.ts';
 import { FirstView } from './app/first-view.ts';
 import { kioskProfile } from './kiosk/profile.ts';
 
+// Dev server only: a tour.json changed (vite-plugin-tours.ts); the build drops this line.
+import.meta.hot?.on('heritage:tour-changed', () => location.reload());
+
 // Before the app reads the address: a scene page puts it back to the app's (first-view.ts).
-const firstView = FirstView.take();
+const fromScenePage = FirstView.take();
 const root = document.getElementById('app');
 const profile = kioskProfile(location.search);
-if (root && firstView) {
-  // A kiosk has its own attract screen; the app's screens replace the poster themselves.
-  if (profile) firstView.remove();
-  else firstView.follow(root);
+// A kiosk has its own attract screen; the app's screens replace the poster themselves.
+if (profile) fromScenePage?.remove();
+else if (root) {
+  (fromScenePage ?? FirstView.fromTemplate())?.follow(root);
+  FirstView.followTourLinks(root);
 }
 if (root && profile) {
   // Kiosk code is loaded only on kiosks.

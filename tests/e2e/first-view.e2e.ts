@@ -157,6 +157,56 @@ describe('scene page', () => {
   });
 });
 
+describe('tour link and tour list', () => {
+  /** Holds the viewer's code back until `release()`: the poster must show without it. */
+  async function holdViewer(page: Page) {
+    const held: Route[] = [];
+    let released = false;
+    await page.route(
+      (url) => viewerChunks.includes(url.href),
+      (route) => (released ? route.continue() : void held.push(route)),
+    );
+    return async () => {
+      released = true;
+      for (const route of held.splice(0)) await route.continue();
+    };
+  }
+
+  it("shows the start scene's poster for #/demo before the viewer code, then hands over", async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    const release = await holdViewer(page);
+    await page.goto(`${baseUrl}#/demo`);
+    await expect.poll(() => posterShown(page)).toBe(true);
+    expect(await page.locator('canvas').count()).toBe(0);
+    expect(await page.getByTestId('first-view').getAttribute('data-scene')).toBe('louvre');
+    await release();
+    await waitForCanvasDrawn(page);
+    await expect.poll(() => page.getByTestId('first-view').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('scene-title').textContent()).toMatch(/Louvre/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows it on a tap in the tour list, and not for a link to another scene', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    const release = await holdViewer(page);
+    await page.goto(`${baseUrl}#/`);
+    await page.locator('a[data-tour="demo"]').first().click();
+    await expect.poll(() => posterShown(page)).toBe(true);
+    await screenshot(page, 'first-view-tour-list-tap');
+    await release();
+    await expect.poll(() => page.getByTestId('first-view').count(), { timeout: 30_000 }).toBe(0);
+    await page.close();
+
+    const other = await newPage(browser, { viewport: 'phone' });
+    await other.page.goto(`${baseUrl}#/demo/machu-picchu`);
+    await expect.poll(() => other.page.getByTestId('scene-title').textContent()).toMatch(/Machu/);
+    expect(await other.page.getByTestId('first-view').count()).toBe(0);
+    expect([...errors, ...other.errors]).toEqual([]);
+    await other.page.close();
+  });
+});
+
 describe('filmstrip', () => {
   it('records a QR-path load on the bench phone profile, 0.5 s a frame', async () => {
     const { page, context } = await newPage(browser, { viewport: 'phone' });

@@ -4,7 +4,11 @@
  * of the hand-over in the app (first-view.ts, pure parts).
  */
 import { describe, expect, it } from 'vitest';
-import { scenePageHtml, type ScenePageInfo } from '../../src/node/build/first-view-page.ts';
+import {
+  scenePageHtml,
+  type ScenePageInfo,
+  withTourPosters,
+} from '../../src/node/build/first-view-page.ts';
 import { viewerPreloads, type BundleView } from '../../src/node/build/first-view-pages.ts';
 import { appAddress, centreTiles, posterMatches } from '../../src/web/app/first-view.ts';
 import { cacheControlOf, IMMUTABLE } from '../../src/node/serve/static-server.ts';
@@ -198,5 +202,25 @@ describe('hand-over rules', () => {
       IMMUTABLE,
     );
     expect(cacheControlOf('/demo/louvre/index.html')).toBe('no-cache');
+  });
+});
+
+describe("index.html's tour posters", () => {
+  it('holds each start poster in an inert template, at site-relative paths, without placeholders', () => {
+    const html = withTourPosters(INDEX, [info(), info({ tourId: 'chua', sceneId: 'cong' })]);
+    const template = /<template id="tour-posters">([\s\S]*?)<\/template>/.exec(html)?.[1] ?? '';
+    expect(template.match(/class="first-view"/g)).toHaveLength(2);
+    expect(template).toContain('data-tour="chua" data-scene="cong"');
+    expect(template).toContain('src="tours/demo/generated/posters/den-mau.landscape.');
+    expect(template).not.toContain('../../');
+    expect(template).not.toContain('data:image');
+    // Author text stays text: the title is the poster's alt, escaped.
+    expect(template).toContain('alt="Đền Mẫu — &quot;Hàn Sơn&quot; &lt;tour&gt;"');
+    // Nothing else of the page changes.
+    expect(html.replace(/\s*<template[\s\S]*<\/template>/, '')).toBe(INDEX);
+  });
+
+  it('leaves index.html alone when no tour has a poster', () => {
+    expect(withTourPosters(INDEX, [])).toBe(INDEX);
   });
 });

@@ -76,3 +76,9 @@ export function posterPath(
 ): string {
   return `posters/${sceneId}.${orientation}.${version.slice(0, 12)}.${extension}`;
 }
+
+/**
+ * Id of the inert `<template>` the build puts in `index.html` with each tour's start-scene
+ * poster, which the app clones for a `#/<tour>` link or a tap in the tour list.
+ */
+export const TOUR_POSTERS_ID = 'tour-posters';

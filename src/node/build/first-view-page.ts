@@ -6,6 +6,7 @@
  */
 import type { EquirectTiles } from '../../core/manifest/schema.ts';
 import type { StartView } from '../../core/first-view/view-geometry.ts';
+import { TOUR_POSTERS_ID } from '../../core/first-view/poster-layout.ts';
 
 /** Two folders down from the site's root: every relative URL of `index.html` gains this. */
 export const PAGE_PREFIX = '../../';
@@ -128,7 +129,7 @@ function shareTags(info: ScenePageInfo): string[] {
  * The placeholder under the poster (both fill the viewer's box, `object-fit: cover`, as PSV
  * frames the view); data attributes tell the app what the poster shows, for the handover.
  */
-function posterMarkup(info: ScenePageInfo): string {
+function posterMarkup(info: ScenePageInfo, prefix = PAGE_PREFIX, withPlaceholder = true): string {
   const { portrait, landscape } = info.posters;
   const picture = (cls: string, portraitSrc: string, landscapeImg: string) =>
     `<picture class="${cls}"><source${attrs({
@@ -142,9 +143,9 @@ function posterMarkup(info: ScenePageInfo): string {
   );
   const poster = picture(
     'first-view__poster',
-    PAGE_PREFIX + portrait.path,
+    prefix + portrait.path,
     `<img${attrs({
-      src: PAGE_PREFIX + landscape.path,
+      src: prefix + landscape.path,
       width: landscape.width,
       height: landscape.height,
       alt: info.title,
@@ -161,5 +162,21 @@ function posterMarkup(info: ScenePageInfo): string {
     'data-scene': info.sceneId,
     'data-view': JSON.stringify(info.view),
     'data-tiles': info.tiles ? JSON.stringify(info.tiles) : undefined,
-  })}>${placeholder}${poster}</div>`;
+  })}>${withPlaceholder ? placeholder : ''}${poster}</div>`;
+}
+
+/**
+ * `index.html` with the poster of each tour's start scene in an inert `<template>` (nothing
+ * in it is fetched until the app clones it): a `#/<tour>` link or a tap in the tour list then
+ * shows the poster as soon as the entry script runs, without waiting for tour.json or the 3D
+ * viewer. No placeholders here (their data URIs would weigh on every page of the site): the
+ * template stays a few hundred bytes per tour.
+ */
+export function withTourPosters(indexHtml: string, starts: readonly ScenePageInfo[]): string {
+  if (starts.length === 0) return indexHtml;
+  const markup = starts.map((info) => posterMarkup(info, '', false)).join('');
+  return indexHtml.replace(
+    '</body>',
+    () => `  <template id="${TOUR_POSTERS_ID}">${markup}</template>\n  </body>`,
+  );
 }

@@ -24,7 +24,7 @@ import { resolveInside } from '../fs.ts';
 import { loadSiteConfig } from '../publish/site-config.ts';
 import { fileDigest } from './digest.ts';
 import type { Publication } from './vite-plugin-tours.ts';
-import { scenePageHtml, type ScenePageInfo } from './first-view-page.ts';
+import { scenePageHtml, type ScenePageInfo, withTourPosters } from './first-view-page.ts';
 
 /** Open Graph's recommended picture size (Facebook, Zalo, Messenger crop to 1.91:1). */
 export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
@@ -132,6 +132,8 @@ export type BundleView = Record<
 export interface FirstViewOutput {
   fileName: string;
   source: string | Uint8Array;
+  /** The page of its tour's start scene (its poster goes into index.html's template too). */
+  start?: ScenePageInfo;
 }
 
 /** Modules the live viewer needs for a tiled tour: its chunk, PSV's port and the adapter. */
@@ -215,9 +217,11 @@ export async function firstViewOutput(
         site,
         modulePreloads: viewerPreloads(bundle, indexHtml, Boolean(published.panorama.tiles)),
       });
+      const startId = tour.published.startScene ?? tour.published.scenes[0]?.id;
       output.push({
         fileName: `${id}/${scene.id}/index.html`,
         source: scenePageHtml(indexHtml, info),
+        ...(scene.id === startId ? { start: info } : {}),
       });
     }
   }
@@ -290,5 +294,13 @@ export async function firstViewFiles(
     authored: p.loaded.tour,
     published: p.manifest,
   }));
-  return firstViewOutput(tours, html, files, store, { publicUrl }, (m) => log.warn(m));
+  const output = await firstViewOutput(tours, html, files, store, { publicUrl }, (m) =>
+    log.warn(m),
+  );
+  // After the scene pages, which are made from the index.html as Vite wrote it.
+  index.source = withTourPosters(
+    html,
+    output.flatMap((file) => (file.start ? [file.start] : [])),
+  );
+  return output;
 }

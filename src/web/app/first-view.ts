@@ -15,6 +15,7 @@ import type { EquirectTiles } from '../../core/manifest/schema.ts';
 import { fieldOfView, levelFor, type ViewerGeometry } from '../viewer/tile-prefetch.ts';
 import type { TourViewer } from '../viewer/tour-viewer.ts';
 import { on } from '../viewer/viewer-events.ts';
+import { TOUR_POSTERS_ID } from '../../core/first-view/poster-layout.ts';
 import { VIEWER_MOUNTED } from './viewer-host.ts';
 
 /** The fade, as in first-view.css. */
@@ -117,6 +118,43 @@ export class FirstView {
     // Fixed over the whole page, under the top bar and the dock (first-view.css).
     doc.body.append(element);
     return new FirstView(element, data);
+  }
+
+  /**
+   * On the app's own page (a `#/<tour>` link, or a tap in the tour list): the poster of the
+   * tour's start scene from the inert template the build put in index.html, shown at once if
+   * the link asks for that scene at its start view. Null when there is none.
+   */
+  static fromTemplate(doc: Document = document): FirstView | null {
+    const template = doc.getElementById(TOUR_POSTERS_ID);
+    const link = parseDeepLink(doc.location.hash);
+    if (!(template instanceof HTMLTemplateElement) || !link.tour || link.view || link.hotspot)
+      return null;
+    for (const candidate of template.content.querySelectorAll<HTMLElement>('.first-view')) {
+      const data = posterData(candidate);
+      if (data?.tour !== link.tour || (link.scene && link.scene !== data.scene)) continue;
+      const element = doc.importNode(candidate, true);
+      doc.body.append(element);
+      return new FirstView(element, data);
+    }
+    return null;
+  }
+
+  /**
+   * From the tour list to a tour for the first time: its poster covers the wait for the 3D
+   * viewer's code. Only while no viewer exists yet — a viewer kept from an earlier tour
+   * is reused without a new mount, which the hand-over would wait for in vain.
+   */
+  static followTourLinks(root: HTMLElement): void {
+    let previous = parseDeepLink(location.hash);
+    window.addEventListener('hashchange', () => {
+      const link = parseDeepLink(location.hash);
+      const fromList = !previous.tour;
+      previous = link;
+      const mounted = root.querySelector('[data-testid="viewer"] .psv-container');
+      if (!fromList || !link.tour || mounted) return;
+      FirstView.fromTemplate()?.follow(root);
+    });
   }
 
   /** Follows the app in `root` until the live viewer takes over (or something else shows). */
