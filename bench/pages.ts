@@ -14,7 +14,7 @@ export interface SceneInfo {
 }
 
 export interface BenchPage {
-  name: 'ours' | 'qr' | 'baseline';
+  name: 'ours' | 'qr' | 'baseline' | 'pannellum';
   url: (base: string) => string;
   goTo: (page: Page, scene: SceneInfo) => Promise<void>;
   isShowing: (page: Page, scene: SceneInfo) => Promise<boolean>;
@@ -62,4 +62,11 @@ export const BASELINE: BenchPage = {
     ),
   isShowing: (page, scene) => page.evaluate((id) => document.body.dataset.scene === id, scene.id),
   isPanoramaRequest: (url, prefix) => url.includes(prefix),
+};
+
+/** Plain Pannellum on the same JPEGs (bench/baseline/pannellum.ts); scenes by its API. */
+export const PANNELLUM: BenchPage = {
+  ...BASELINE,
+  name: 'pannellum',
+  url: (base) => `${base}bench/pannellum.html`,
 };

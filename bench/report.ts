@@ -8,8 +8,12 @@ interface Compared {
   /** From a QR code: the start scene's own page (`demo/<scene>/`); absent in older results. */
   qr?: Summary;
   baseline: Summary;
+  /** Plain Pannellum on the same JPEGs; absent in older results. */
+  pannellum?: Summary;
   ratio: number;
   qrRatio?: number;
+  pannellumRatio?: number;
+  qrPannellumRatio?: number;
 }
 
 export interface Results {
@@ -45,14 +49,20 @@ export function renderTable(results: Results): string {
   const ours = memoryCells(results.memory.ours);
   const baseline = memoryCells(results.memory.baseline);
   const last = results.memory.ours.points.at(-1)?.switches ?? 0;
+  const times = (value: number | undefined) => (value === undefined ? '–' : `${value}×`);
   const row = (label: string, metric: Compared, format: (s: Summary) => string) => [
     label,
     metric.qr ? format(metric.qr) : '–',
     format(metric.ours),
     format(metric.baseline),
-    metric.qrRatio !== undefined ? `${metric.qrRatio}×` : '–',
-    `${metric.ratio}×`,
+    metric.pannellum ? format(metric.pannellum) : '–',
+    times(metric.qrRatio),
+    times(metric.ratio),
+    times(metric.qrPannellumRatio),
+    times(metric.pannellumRatio),
   ];
+  /** A row with cells only under the first columns (the rest blank). */
+  const short = (...cells: string[]) => [...cells, ...Array<string>(9 - cells.length).fill('')];
   const likeness = results.posterLikeness;
   const rows = [
     row('First visible panorama', load.firstVisibleMs, ms),
@@ -60,24 +70,13 @@ export function renderTable(results: Results): string {
     row('Switch to a preloaded neighbour (first new frame)', load.switchMs, ms),
     row('Switch, no throttling (software WebGL only)', load.switchUnthrottledMs, ms),
     row('Panorama bytes until full resolution', load.bytesMb, mb),
-    [`JS heap, after 10 → ${last} switches`, '', ours.heap, baseline.heap, '', ''],
-    [
-      `Live WebGL textures, after 10 → ${last} switches`,
-      '',
-      ours.textures,
-      baseline.textures,
-      '',
-      '',
-    ],
-    ['Tiling an 8192×4096 panorama', '', ms(results.tilingMs), '–', '', ''],
-    [
+    short(`JS heap, after 10 → ${last} switches`, '', ours.heap, baseline.heap),
+    short(`Live WebGL textures, after 10 → ${last} switches`, '', ours.textures, baseline.textures),
+    short('Tiling an 8192×4096 panorama', '', ms(results.tilingMs), '–'),
+    short(
       'Poster likeness to the live view (worst scene × screen; ≥ 0.95 wanted)',
       likeness === undefined || likeness === null ? '–' : likeness.toFixed(3),
-      '',
-      '',
-      '',
-      '',
-    ],
+    ),
   ];
   const c = results.conditions;
   const m = results.machine;
@@ -87,8 +86,8 @@ export function renderTable(results: Results): string {
     '',
     "Ours from a QR code opens the scene's own page (`<base>/demo/<scene>/`, poster first); from the tour list, `#/demo`.",
     '',
-    '| Metric | Ours, QR page | Ours, tour list | Baseline (plain PSV, full JPEGs) | QR / baseline | List / baseline |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| Metric | Ours, QR page | Ours, tour list | Plain PSV (full JPEGs) | Plain Pannellum 2.5.7 (full JPEGs) | QR / PSV | List / PSV | QR / Pannellum | List / Pannellum |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
   ].join('\n');

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { createStaticServer } from '../src/node/serve/static-server.ts';
 import { prepareBaseline, readScenes, SITE, startPanoramaPrefixes } from './prepare.ts';
 import { measureLoad, measureMemory, type LoadSample, type MemorySample } from './measure.ts';
-import { BASELINE, type BenchPage, OURS, oursQr } from './pages.ts';
+import { BASELINE, type BenchPage, OURS, oursQr, PANNELLUM } from './pages.ts';
 import { renderTable, type Results } from './report.ts';
 import { ratio, summarize } from './stats.ts';
 import { measureTiling } from './tiling.ts';
@@ -51,16 +51,13 @@ const scenes = await readScenes();
 await prepareBaseline(scenes);
 const prefixes = await startPanoramaPrefixes();
 const QR = oursQr(scenes[0]!.id);
-const prefixOf = (page: BenchPage) => prefixes[page.name === 'baseline' ? 'baseline' : 'ours'];
+const prefixOf = (page: BenchPage) =>
+  prefixes[page.name === 'baseline' || page.name === 'pannellum' ? 'baseline' : 'ours'];
 type Name = BenchPage['name'];
-const byPage = <T>(): Record<Name, T[]> => ({ ours: [], qr: [], baseline: [] });
-/** Each run visits the three pages, in an order turning with the run. */
-const orderOf = (run: number): BenchPage[] =>
-  [
-    [QR, OURS, BASELINE],
-    [BASELINE, QR, OURS],
-    [OURS, BASELINE, QR],
-  ][run % 3]!;
+const byPage = <T>(): Record<Name, T[]> => ({ ours: [], qr: [], baseline: [], pannellum: [] });
+/** Each run visits the four pages, in an order turning with the run. */
+const PAGES = [QR, OURS, BASELINE, PANNELLUM];
+const orderOf = (run: number): BenchPage[] => PAGES.map((_, i) => PAGES[(i + run) % PAGES.length]!);
 const server = await createStaticServer({ root: SITE, host: '127.0.0.1', port: 0 });
 const browser = await launchBrowser();
 try {
@@ -154,7 +151,17 @@ function buildResults(
     const ours = summarize(samples.ours.map(pick));
     const qr = summarize(samples.qr.map(pick));
     const baseline = summarize(samples.baseline.map(pick));
-    return { ours, qr, baseline, ratio: ratio(ours, baseline), qrRatio: ratio(qr, baseline) };
+    const pannellum = summarize(samples.pannellum.map(pick));
+    return {
+      ours,
+      qr,
+      baseline,
+      pannellum,
+      ratio: ratio(ours, baseline),
+      qrRatio: ratio(qr, baseline),
+      pannellumRatio: ratio(ours, pannellum),
+      qrPannellumRatio: ratio(qr, pannellum),
+    };
   };
   return {
     date: new Date().toISOString().slice(0, 10),

@@ -1,4 +1,4 @@
-/** Builds the baseline page into bench/tmp/site/bench/ (the benchmark copies its panoramas there). */
+/** Builds the baseline pages (plain PSV, plain Pannellum) into bench/tmp/site/bench/ (the benchmark copies its panoramas there). */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -12,5 +12,11 @@ export default defineConfig({
     emptyOutDir: true,
     // PSV and three.js in one chunk, as a plain page would ship them.
     chunkSizeWarningLimit: 1000,
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./baseline/index.html', import.meta.url)),
+        pannellum: fileURLToPath(new URL('./baseline/pannellum.html', import.meta.url)),
+      },
+    },
   },
 });
