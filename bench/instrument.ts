@@ -3,7 +3,9 @@
  * - keeps WebGL drawing buffers readable, so frames can be sampled;
  * - counts live WebGL textures (created minus deleted);
  * - samples 24 pixels on three rows every frame and records when the canvas first shows a
- *   picture (not uniform), and when it first changes after `markSwitch()`.
+ *   picture (not uniform), and when it first changes after `markSwitch()`;
+ * - takes a scene page's poster (Element Timing) and a switch's first frame painted on a 2D
+ *   canvas (a performance mark) as visible too: both are what the visitor sees.
  * Self-contained: Playwright serialises this function into the page.
  */
 export interface BenchProbe {
@@ -118,4 +120,16 @@ export function instrument(): void {
   } catch {
     // No Element Timing (not Chromium): only the canvas counts.
   }
+  // Our viewer paints a switch's first frame on a 2D canvas before WebGL has the scene
+  // (src/web/viewer/switch-preview.ts) and marks when that frame has been painted.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name !== 'scene-switch-painted' || probe.switchStart === null) continue;
+      if (entry.startTime < probe.switchStart) continue;
+      probe.switchVisible =
+        probe.switchVisible === null
+          ? entry.startTime
+          : Math.min(probe.switchVisible, entry.startTime);
+    }
+  }).observe({ type: 'mark' });
 }

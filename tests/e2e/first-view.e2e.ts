@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page, Route } from 'playwright-core';
 import sharp from 'sharp';
+import { likeness } from '../../src/core/first-view/likeness.ts';
 import { parseDeepLink } from '../../src/core/links/deep-link.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -204,6 +205,45 @@ describe('tour link and tour list', () => {
     expect(await other.page.getByTestId('first-view').count()).toBe(0);
     expect([...errors, ...other.errors]).toEqual([]);
     await other.page.close();
+  });
+});
+
+describe('switching scenes', () => {
+  it("paints the neighbour's arrival view at the tap, before the 3D viewer has it, and like it", async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    await page.goto(`${baseUrl}#/demo/louvre?v=-10,3,30`);
+    await waitForCanvasDrawn(page);
+    const arrow = page.locator('[data-kind="scene"][data-target]').first();
+    const target = await arrow.getAttribute('data-target');
+    // The neighbours' previews are decoded ahead, once the scene is on screen and idle.
+    await expect
+      .poll(() => page.getByTestId('viewer').getAttribute('data-switch-previews'))
+      .toMatch(/^[1-9]/);
+    // In the very task of the tap: the first frame is drawn before any of PSV's work.
+    const first = await page.evaluate((id) => {
+      const button = document.querySelector(`[data-kind="scene"][data-target="${id}"]`);
+      button?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="switch-preview"]');
+      return canvas ? canvas.toDataURL('image/png') : null;
+    }, target);
+    expect(first, 'no first frame at the tap').not.toBeNull();
+    await expect.poll(() => page.getByTestId('switch-preview').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('scene-title').textContent()).not.toMatch(/Louvre/);
+    await page.mouse.move(0, 0);
+    const live = await page.getByTestId('viewer').screenshot();
+    const grey = async (png: Buffer) => {
+      const { data, info } = await sharp(png)
+        .resize(18, 32, { fit: 'fill' })
+        .greyscale()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return { data: new Uint8Array(data), width: info.width, height: info.height, channels: 1 };
+    };
+    const drawn = await grey(Buffer.from(first!.split(',')[1]!, 'base64'));
+    const shown = await grey(live);
+    expect(likeness(drawn, shown)).toBeGreaterThan(0.8);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 

@@ -88,7 +88,8 @@ export function camera(view: StartView, size: Size, limits: FovLimits = PSV_FOV)
       const dx = forward[0] + sx * right[0] + syScreen * up[0];
       const dy = forward[1] + sx * right[1] + syScreen * up[1];
       const dz = forward[2] + sx * right[2] + syScreen * up[2];
-      return { yaw: Math.atan2(dx, dz), pitch: Math.atan2(dy, Math.hypot(dx, dz)) };
+      // sqrt, not Math.hypot: several times faster, and no overflow can occur at these sizes.
+      return { yaw: Math.atan2(dx, dz), pitch: Math.atan2(dy, Math.sqrt(dx * dx + dz * dz)) };
     },
   };
 }

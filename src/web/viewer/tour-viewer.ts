@@ -21,6 +21,7 @@ import type { Hotspot, Scene, Tour, View } from '../../core/manifest/schema.ts';
 import { positionToRadians, viewFromRadians } from '../../core/angles.ts';
 import { buildNode, buildNodes, type HotspotData, type NodeLabels } from './nodes.ts';
 import { neighbourTiles } from './tile-prefetch.ts';
+import { SwitchPreview } from './switch-preview.ts';
 import type { AdapterSetting } from './adapters.ts';
 import type { AdapterKind } from './panorama-config.ts';
 import type { TourViewerEvents } from './viewer-events.ts';
@@ -70,6 +71,8 @@ export class TourViewer extends EventTarget {
   private viewTimer: ReturnType<typeof setTimeout> | undefined;
   /** Scenes the tour plugin refuses (why, in its words): they open as an error, never block. */
   private refused = new Map<string, string>();
+  /** The first frame of a switch, drawn from the neighbour's decoded preview. */
+  private readonly switchPreview: SwitchPreview;
 
   /**
    * `createPort` builds the panorama viewer (psv-port.ts in the browser, a fake in tests); it
@@ -78,6 +81,7 @@ export class TourViewer extends EventTarget {
   constructor(options: TourViewerOptions, createPort: ViewerPortFactory) {
     super();
     this.options = options;
+    this.switchPreview = new SwitchPreview(options.container, options.reducedMotion ?? false);
     this.port = createPort(
       {
         container: options.container,
@@ -176,8 +180,36 @@ export class TourViewer extends EventTarget {
     }
     this.pendingView = view ?? null;
     this.loadingScene = target;
-    void this.port.setCurrentNode(target);
+    this.afterSwitchPreview(target, view, () => void this.port.setCurrentNode(target));
     return true;
+  }
+
+  /**
+   * The target's arrival view from its decoded preview at once, then `load`. PSV's first steps
+   * of a switch keep the main thread for a long while on a slow phone, and nothing is painted
+   * meanwhile: with a preview shown, loading starts only once its frame is on screen.
+   */
+  private afterSwitchPreview(
+    sceneId: string,
+    view: LinkView | View | undefined,
+    load: () => void,
+  ): void {
+    const scene = this.tour?.scenes.find((s) => s.id === sceneId);
+    const url = this.previewUrl(scene);
+    const arrival = view ?? scene?.startView ?? { yaw: 0, pitch: 0 };
+    if (url && this.switchPreview.show(url, arrival)) {
+      requestAnimationFrame(() => setTimeout(load, 0));
+      return;
+    }
+    this.switchPreview.drop();
+    load();
+  }
+
+  /** The small equirectangular preview of a tiled scene (cube scenes have none to sample). */
+  private previewUrl(scene: Scene | undefined): string | undefined {
+    const panorama = scene?.panorama;
+    if (!panorama?.tiles || !panorama.preview) return undefined;
+    return new URL(panorama.preview, this.baseUrl).href;
   }
 
   autorotate(on: boolean): void {
@@ -281,8 +313,9 @@ export class TourViewer extends EventTarget {
   private activate(scene: Scene, hotspot: Hotspot): void {
     if (hotspot.type === 'scene') {
       const link = this.port.currentLinks().find((l) => l.data?.hotspot === hotspot);
-      void this.port.setCurrentNode(hotspot.target, link);
-      return;
+      const load = () => void this.port.setCurrentNode(hotspot.target, link);
+      if (hotspot.target === this.currentScene) return load();
+      return this.afterSwitchPreview(hotspot.target, hotspot.arrival, load);
     }
     this.emit('hotspot', { sceneId: scene.id, hotspot });
   }
@@ -293,6 +326,7 @@ export class TourViewer extends EventTarget {
       return;
     }
     this.currentScene = nodeId;
+    this.switchPreview.hide();
     this.schedulePrefetch(nodeId);
     this.loadingScene = null;
     // A view asked for while the scene was already loading arrives after its transition.
@@ -313,6 +347,10 @@ export class TourViewer extends EventTarget {
       const { width, height } = this.port.size();
       const urls = neighbourTiles(this.tour, sceneId, { width, height });
       for (const path of urls) this.prefetchTile(new URL(path, this.baseUrl).href);
+      for (const target of this.linkedScenes(sceneId)) {
+        const url = this.previewUrl(target);
+        if (url) this.switchPreview.prepare(url);
+      }
     });
   }
 
@@ -325,7 +363,15 @@ export class TourViewer extends EventTarget {
     void fetch(url, { priority: 'low' } as RequestInit).catch(() => this.prefetched.delete(url));
   }
 
+  private linkedScenes(sceneId: string): Scene[] {
+    const tour = this.tour;
+    const scene = tour?.scenes.find((s) => s.id === sceneId);
+    const targets = new Set(scene?.hotspots.flatMap((h) => (h.type === 'scene' ? [h.target] : [])));
+    return tour?.scenes.filter((s) => targets.has(s.id)) ?? [];
+  }
+
   private handleFailure(sceneId: string): void {
+    this.switchPreview.drop();
     // PSV's own overlay is generic and English; the shell shows a translated one instead.
     this.port.hideError();
     this.currentScene = sceneId;
