@@ -159,6 +159,7 @@ export class FirstView {
 
   /** Follows the app in `root` until the live viewer takes over (or something else shows). */
   follow(root: HTMLElement): void {
+    this.prefetchTiles();
     const found = () => {
       if (root.querySelector('[data-testid="tour-error"]')) return this.remove();
       const viewer = root.querySelector<HTMLElement>('[data-testid="viewer"]');
@@ -201,6 +202,26 @@ export class FirstView {
     this.element.addEventListener('transitionend', done, { once: true });
     // A tab in the background runs no transition: the poster must still go.
     setTimeout(done, FADE_MS + 100);
+  }
+
+  /**
+   * The tiles the live viewer will show first in the middle of the view (those the hand-over
+   * waits for; a margin would cost a slow line more than it brings), asked for now: this runs as soon as the small
+   * entry script does, seconds before the 3D viewer's code has arrived and would ask for them
+   * itself (it then finds them in the HTTP cache: tiles are cached forever). The viewer's box
+   * is the whole window, as the poster is.
+   */
+  private prefetchTiles(): void {
+    const { tiles, view, tour } = this.data;
+    const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection
+      ?.saveData;
+    if (!tiles || saveData) return;
+    const geometry = { width: innerWidth || 1, height: innerHeight || 1 };
+    const tourUrl = new URL(`tours/${tour}/`, document.baseURI);
+    for (const path of centreTiles(tiles, view, geometry))
+      void fetch(new URL(path, tourUrl), { priority: 'high' } as RequestInit).catch(
+        () => undefined,
+      );
   }
 
   private watchViewer(box: HTMLElement): void {
