@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/web/app/markdown.ts';
+import { renderMarkdown } from '../../src/web/ui/markdown.ts';
 
 function html(source: string): string {
   const host = document.createElement('div');
@@ -13,6 +13,13 @@ describe('renderMarkdown (safe subset)', () => {
     expect(html('**Đình** làng *cổ*\ndòng hai\n\n- một\n- hai\n\n1. first\n2. second')).toBe(
       '<p><strong>Đình</strong> làng <em>cổ</em><br>dòng hai</p><ul><li>một</li><li>hai</li></ul><ol><li>first</li><li>second</li></ol>',
     );
+  });
+
+  it('renders a list right after a paragraph line, and an ordered list keeps its start', () => {
+    expect(html('Trên bia ghi:\n- một\n- hai')).toBe(
+      '<p>Trên bia ghi:</p><ul><li>một</li><li>hai</li></ul>',
+    );
+    expect(html('3. ba\n4. bốn')).toBe('<ol start="3"><li>ba</li><li>bốn</li></ol>');
   });
 
   it('renders safe links opening outside, with noopener', () => {

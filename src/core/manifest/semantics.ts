@@ -3,6 +3,7 @@
  * languages, reachability and files. They read the data defensively, so they also run (and never
  * crash) when the schema check failed: the author then sees every problem at once.
  */
+import { bodyLinkFindings } from './body-links.ts';
 import { isLanguageCode } from './ids.ts';
 import { checkMedia, classifyByName, SNIFF_BYTES } from '../media/index.ts';
 import { failure, type Result, success } from '../result.ts';
@@ -66,6 +67,7 @@ export async function semanticProblems(
     ...hotspotIdFindings(scenes),
     ...sceneReferenceFindings(tour, scenes),
     ...languageFindings(tour, scenes),
+    ...bodyLinkFindings(scenes),
     ...(options.schemaValid ? reachabilityFindings(tour, scenes) : []),
     ...panoramaKindFindings(scenes.filter((s) => isRecord(s.value.panorama)).map(panoramaView)),
     ...(await assetFindings(scenes, options.fileExists, options.readHead)),

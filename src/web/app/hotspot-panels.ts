@@ -11,7 +11,7 @@ import { parseWebVtt } from '../../core/narration/webvtt.ts';
 import { h } from '../ui/dom.ts';
 import { isKioskPage, withoutLinks } from '../kiosk/kiosk-page.ts';
 import { offlineSlot } from '../offline/offline-slot.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderMarkdown } from '../ui/markdown.ts';
 import type { Panel, PanelContent } from './panel.ts';
 import type { TourTexts } from './tour-texts.ts';
 

@@ -8,7 +8,7 @@ import type { Scene, Tour } from '../../core/manifest/schema.ts';
 import { contentText } from '../../core/language/content-fallback.ts';
 import { planNarration } from '../../core/narration/narration-plan.ts';
 import { h } from '../ui/dom.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderMarkdown } from '../ui/markdown.ts';
 
 export function renderSceneList(
   tour: Tour,
