@@ -1,8 +1,9 @@
 /**
- * What survives a reload of the page by the dev server: saving tour.json makes Vite reload
- * every page, and the author must not lose the undo history to it. Kept in sessionStorage for
- * a few seconds only, and read back with a schema (it is text the page wrote, but storage can
- * hold anything a former version wrote).
+ * What survives a reload of the page (the author's, or the dev server's when a tour.json is
+ * changed from elsewhere): the undo history and selection, so that a reload mid-edit loses
+ * nothing. Written when the page goes away, kept in sessionStorage for a few seconds only, and
+ * read back with a schema (it is text the page wrote, but storage can hold anything a former
+ * version wrote).
  */
 import { z } from 'zod';
 import type { Tour } from '../core/manifest/schema.ts';
@@ -43,11 +44,22 @@ const SessionSchema = z.object({
 
 export type Session = z.infer<typeof SessionSchema>;
 
+/** Undo steps kept when the whole history is too large for sessionStorage (a few MB). */
+const SHORT_PAST = 10;
+
 export function keepSession(session: Session): void {
-  try {
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  } catch {
-    // too large for sessionStorage: the draft in IndexedDB still has the last state
+  const { past, current } = session.history;
+  const attempts: Session[] = [
+    session,
+    { ...session, history: { past: past.slice(-SHORT_PAST), current, future: [] } },
+  ];
+  for (const attempt of attempts) {
+    try {
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify(attempt));
+      return;
+    } catch {
+      // too large: try with fewer undo steps; the draft history in IndexedDB has the state
+    }
   }
 }
 
