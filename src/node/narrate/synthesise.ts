@@ -79,6 +79,12 @@ async function writeMp3(wavFile: string, mp3File: string, env: Env): Promise<Res
     await rm(temporary, { force: true });
     return failure(encoded.problems);
   }
-  await rename(temporary, mp3File);
+  try {
+    await rename(temporary, mp3File);
+  } catch (error) {
+    // A full disk or a folder in the way: the half-made file must not stay in the tour.
+    await rm(temporary, { force: true });
+    throw error;
+  }
   return success((await stat(mp3File)).size);
 }

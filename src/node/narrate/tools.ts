@@ -17,11 +17,42 @@ export type Env = Readonly<Record<string, string | undefined>>;
 /** What the program printed, or `tool-missing` (it cannot be started) / `tool-failed`. */
 export type RunResult = Result<string>;
 
+/**
+ * Where else a program may be on Windows: espeak-ng's installer does not add its folder to
+ * PATH, and the install help (problem-codes.ts) tells to copy lame.exe beside espeak-ng.exe.
+ */
+export function windowsCandidates(program: string, env: Env): string[] {
+  const roots = [env.ProgramFiles, env['ProgramFiles(x86)'], 'C:\\Program Files'];
+  return [...new Set(roots.filter((root): root is string => !!root))].map(
+    (root) => `${root}\\eSpeak NG\\${program}.exe`,
+  );
+}
+
 /** Runs a program with the caller's environment (tests set PATH to hide the tools). */
-export function run(program: string, args: readonly string[], env: Env): Promise<RunResult> {
+export async function run(
+  program: string,
+  args: readonly string[],
+  env: Env,
+  platform: NodeJS.Platform = process.platform,
+): Promise<RunResult> {
+  const first = await runOnce(program, program, args, env);
+  if (platform !== 'win32' || first.ok || first.problems[0]?.code !== 'tool-missing') return first;
+  for (const candidate of windowsCandidates(program, env)) {
+    const found = await runOnce(program, candidate, args, env);
+    if (found.ok || found.problems[0]?.code !== 'tool-missing') return found;
+  }
+  return first;
+}
+
+function runOnce(
+  program: string,
+  file: string,
+  args: readonly string[],
+  env: Env,
+): Promise<RunResult> {
   return new Promise((done) => {
     execFile(
-      program,
+      file,
       [...args],
       {
         env: env as NodeJS.ProcessEnv,
