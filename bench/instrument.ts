@@ -40,7 +40,8 @@ export function instrument(): void {
     type: string,
     attributes?: Record<string, unknown>,
   ) {
-    const webgl = type === 'webgl2' || type === 'webgl';
+    // Pannellum asks for the old 'experimental-webgl' name.
+    const webgl = type === 'webgl2' || type === 'webgl' || type === 'experimental-webgl';
     const context = original.call(
       this,
       type,
