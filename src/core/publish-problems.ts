@@ -30,6 +30,37 @@ export const SITE_PROBLEMS = {
     en: `The site has no public address yet. Fill in "publicUrl" in ${p.file} — the https address visitors will open, e.g. "https://ditich.example.vn/" — and try again. QR codes and share links are all based on it.`,
   })),
 
+  // The editor's words for the same rules (the settings page names no file and no field).
+  'site-address-invalid': error((p: P) => ({
+    vi: `Địa chỉ phải bắt đầu bằng https:// và là địa chỉ công khai mà khách mở được, ví dụ https://ditich.example.vn/ — không phải 127.0.0.1, localhost hay một địa chỉ http://. Bạn đã nhập: ${p.value}`,
+    en: `The address must start with https:// and be a public address visitors can open, e.g. https://ditich.example.vn/ — not 127.0.0.1, localhost or an http:// address. You entered: ${p.value}`,
+  })),
+  'site-address-missing': error(() => ({
+    vi: 'Chưa có địa chỉ công khai của trang. Hãy mở "Cài đặt trang" và điền địa chỉ https mà khách sẽ mở, ví dụ https://ditich.example.vn/ — mã QR và đường dẫn chia sẻ đều dựa vào địa chỉ này.',
+    en: 'The site has no public address yet. Open "Site settings" and fill in the https address visitors will open, e.g. https://ditich.example.vn/ — QR codes and share links are all based on it.',
+  })),
+  // The editor's Publish dialog: the same failures, in the words of its fields.
+  'editor-publish-auth-failed': error((p: P) => ({
+    vi: `Máy chủ ${p.host} từ chối đăng nhập của "${p.user}": sai tên đăng nhập hoặc mật khẩu. Hãy nhập lại rồi thử lại. Chưa có gì thay đổi trên máy chủ.`,
+    en: `The server ${p.host} refused the login of "${p.user}": wrong user name or password. Enter them again and retry. Nothing was changed on the server.`,
+  })),
+  'editor-publish-unreachable': error((p: P) => ({
+    vi: `Không kết nối được tới máy chủ ${p.host}. Hãy kiểm tra địa chỉ máy chủ, cổng và mạng Internet rồi thử lại. Chưa có gì thay đổi trên máy chủ.`,
+    en: `Cannot connect to the server ${p.host}. Check the server address, the port and the Internet connection, then retry. Nothing was changed on the server.`,
+  })),
+  'editor-publish-tls-failed': error((p: P) => ({
+    vi: `Kết nối bảo mật tới ${p.host} không thành công. Nếu nhà cung cấp dùng chứng chỉ tự ký, hãy đánh dấu "Chấp nhận chứng chỉ tự ký"; nếu họ không hỗ trợ kết nối bảo mật, hãy chọn FTP thường. Chưa có gì thay đổi trên máy chủ.`,
+    en: `The secure connection to ${p.host} failed. If the host uses a self-signed certificate, tick "Accept a self-signed certificate"; if it has no secure connection, choose plain FTP. Nothing was changed on the server.`,
+  })),
+  'editor-publish-missing-secret': error((p: P) => ({
+    vi: `Chưa có ${p.kind === 'key' ? 'khoá truy cập' : 'mật khẩu'} cho ${p.host}. Hãy nhập vào ô trong hộp thoại. Chưa có gì thay đổi trên máy chủ.`,
+    en: `No ${p.kind === 'key' ? 'access key' : 'password'} for ${p.host} yet. Type it in the dialog. Nothing was changed on the server.`,
+  })),
+  'site-no-tours-chosen': error(() => ({
+    vi: 'Hãy chọn ít nhất một tour để xuất bản.',
+    en: 'Choose at least one tour to publish.',
+  })),
+
   'publish-no-target': error((p: P) => ({
     vi: `Không có nơi xuất bản "${p.target}" trong ${p.file}. Hãy thêm nó vào "targets", hoặc dùng --target zip|folder với --out.`,
     en: `There is no publish target "${p.target}" in ${p.file}. Add it under "targets", or use --target zip|folder with --out.`,

@@ -122,15 +122,24 @@ export function parseSiteConfig(text: string, file = SITE_CONFIG_FILE): Result<S
   );
 }
 
-function checkPublicUrl(value: string, file: string): Problem | undefined {
+/**
+ * An https address that is not this machine's (127.0.0.1, localhost…), without query or
+ * fragment: what QR codes and share links may be based on. The CLI and the editor's settings
+ * page both check with this.
+ */
+export function isPublicAddress(value: string): boolean {
   let url: URL | undefined;
   try {
-    url = new URL(value);
+    url = new URL(value.trim());
   } catch {
-    url = undefined;
+    return false;
   }
-  const loopback = url && /^(localhost|127\.|\[::1\]|0\.0\.0\.0)/.test(url.hostname);
-  if (url && url.protocol === 'https:' && !loopback && !url.search && !url.hash) return undefined;
+  const loopback = /^(localhost|127\.|\[::1\]|0\.0\.0\.0)/.test(url.hostname);
+  return url.protocol === 'https:' && !loopback && !url.search && !url.hash;
+}
+
+function checkPublicUrl(value: string, file: string): Problem | undefined {
+  if (isPublicAddress(value)) return undefined;
   return problem('site-config-public-url', { file, value: JSON.stringify(value) }, file, [
     'publicUrl',
   ]);

@@ -85,10 +85,12 @@ describe('site settings', () => {
 });
 
 describe('cache rules and upload order', () => {
-  it('tiles, audio and hashed assets are immutable; entry points are revalidated', () => {
+  it('tiles and hashed assets are immutable; entry points and audio are revalidated', () => {
     expect(cacheControl('assets/index-C-26diaj.js')).toBe(IMMUTABLE);
     expect(cacheControl('tours/demo/generated/tiles/87593cf9653f55ca/2/1_2.jpg')).toBe(IMMUTABLE);
-    expect(cacheControl('tours/demo/audio/vi/gate.mp3')).toBe(IMMUTABLE);
+    // Audio names are the author's: re-recorded narration under the same name must not stay stale.
+    expect(cacheControl('tours/demo/audio/vi/gate.mp3')).toBe(REVALIDATE);
+    expect(cacheControl('tours/demo/audio/vi/gate.vtt')).toBe(REVALIDATE);
     for (const entry of [
       'index.html',
       'sw.js',
@@ -131,6 +133,9 @@ describe('cache rules and upload order', () => {
     expect(text).toContain('Referrer-Policy: strict-origin-when-cross-origin');
     expect(text).toMatch(/\/assets\/\*\n {2}Cache-Control: public, max-age=31536000, immutable/);
     expect(text).toMatch(/\/sw\.js\n {2}Cache-Control: no-cache/);
+    // Re-recorded narration keeps its name: the host must check it again, not keep it a year.
+    expect(text).toMatch(/\/tours\/\*\/audio\/\*\n {2}Cache-Control: no-cache/);
+    expect(text).not.toMatch(/\/tours\/\*\/audio\/\*\n {2}Cache-Control: public/);
   });
 });
 

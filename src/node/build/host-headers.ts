@@ -37,7 +37,8 @@ export function headersFile(frameAncestors: readonly string[] = []): string {
     block('/assets/*', [`Cache-Control: ${IMMUTABLE}`]),
     block('/tours/*', [`Content-Security-Policy: ${TOUR_FILE_POLICY}`]),
     block('/tours/*/generated/*', [`Cache-Control: ${IMMUTABLE}`]),
-    block('/tours/*/audio/*', [`Cache-Control: ${IMMUTABLE}`]),
+    // Not content-hashed: re-recorded narration keeps its name (cache-rules.ts).
+    block('/tours/*/audio/*', [`Cache-Control: ${REVALIDATE}`]),
     block('/tours/*/tour.json', [`Cache-Control: ${REVALIDATE}`]),
     block('/tours/*/files.json', [`Cache-Control: ${REVALIDATE}`]),
     block('/tours/index.json', [`Cache-Control: ${REVALIDATE}`]),

@@ -1,8 +1,10 @@
 /**
  * How each file of the built site is cached, and in what order it goes up. One table, used
  * by every uploader (S3 sets the headers per object), by `_headers` and by the README's
- * nginx/Apache rules: tiles, audio and content-hashed assets never change under their name
- * and are cached for a year; the entry points (manifests, catalogue, pages, service worker)
+ * nginx/Apache rules: tiles and content-hashed assets never change under their name and are
+ * cached for a year; audio is revalidated (its names are the author's, `audio/vi/gate.mp3`:
+ * narration re-recorded under the same name must reach visitors at once — the ETag keeps the
+ * check cheap, and a kiosk keeps its copy in the tour's cache anyway); the entry points (manifests, catalogue, pages, service worker)
  * are revalidated on every visit, and are uploaded last so a visitor never meets a new entry
  * point that names files not yet there.
  */
@@ -15,7 +17,6 @@ export const SHORT = 'public, max-age=3600';
 /** Vite writes only content-hashed names there (`assets/index-C-26diaj.js`). */
 const HASHED_ASSET = /^assets\//;
 const TILE = /^tours\/[^/]+\/generated\//;
-const AUDIO = /^tours\/[^/]+\/audio\/.+\.(mp3|ogg|opus|m4a|webm|vtt)$/i;
 
 /** Rank in the upload order: lower first; see `isEntryPoint`. */
 export function uploadRank(path: string): number {
@@ -33,8 +34,9 @@ export const isEntryPoint = (path: string): boolean => uploadRank(path) > 0;
 
 export function cacheControl(path: string): string {
   if (isEntryPoint(path)) return REVALIDATE;
-  if (HASHED_ASSET.test(path) || TILE.test(path) || AUDIO.test(path)) return IMMUTABLE;
-  if (/^tours\/[^/]+\//.test(path)) return REVALIDATE; // panoramas, thumbnails: same name, new content
+  if (HASHED_ASSET.test(path) || TILE.test(path)) return IMMUTABLE;
+  // Panoramas, thumbnails, audio, captions: the author's names, so same name, new content.
+  if (/^tours\/[^/]+\//.test(path)) return REVALIDATE;
   if (path.endsWith('.json') || path.startsWith('workbox-')) return REVALIDATE; // kiosk config, schema
   return SHORT;
 }

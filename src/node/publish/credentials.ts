@@ -7,7 +7,8 @@
  *
  *   { "hosting": { "password": "…" }, "storage": { "accessKeyId": "…", "secretAccessKey": "…" } }
  *
- * The site config names hosts and users only; the editor will write this same file.
+ * The site config names hosts and users only; the editor's Publish dialog writes this same file
+ * when the author ticks "remember" (publish-endpoint.ts), readable by its owner only.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -40,6 +40,8 @@ export interface PosterContent {
 export interface PosterBook {
   /** Adds one page; returns the languages left out for lack of glyphs. */
   add(content: PosterContent): Promise<string[]>;
+  /** Draws other pages into the same document with its fonts (the labels sheet: labels.ts). */
+  draw<T>(pages: (doc: PDFDocument, fonts: DocumentFonts) => Promise<T>): Promise<T>;
   save(): Promise<Uint8Array>;
 }
 
@@ -57,6 +59,7 @@ export async function createPosterBook(library = new FontLibrary()): Promise<Pos
   doc.setCreator('heritage-tour: npm run tour -- qr');
   return {
     add: (content) => drawPoster(doc, fonts, content, picture),
+    draw: (pages) => pages(doc, fonts),
     save: () => doc.save(),
   };
 }

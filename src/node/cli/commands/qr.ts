@@ -1,19 +1,16 @@
 /**
  * `tour qr <tour-dir> --base <url> --out <dir> [--lang vi,en] [--hotspots]`: for every scene
- * (and hotspot) a QR code as SVG and PNG, an A4 poster PDF per scene (and hotspot), and
- * `posters.pdf` with all of them, ready to print. Posters speak every language printed (the
+ * (and hotspot) a QR code as SVG and PNG, an A4 poster PDF per scene (and hotspot),
+ * `posters.pdf` with all of them, ready to print, and `labels.pdf`: the same codes as small labels. Posters speak every language printed (the
  * tour's, or those of --lang), each in a font that has its script.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { BaseUrlError, type PrintedLink, printedLinks } from '../../../core/links/scene-links.ts';
-import { representativeImage } from '../../../core/manifest/panorama.ts';
-import type { Scene, Tour } from '../../../core/manifest/schema.ts';
-import { textOf } from '../../../core/manifest/text.ts';
-import { scanInstruction } from '../../../core/qr/instructions.ts';
 import { FontLibrary } from '../../qr/fonts.ts';
-import { createPosterBook, type PosterContent } from '../../qr/poster.ts';
+import { createPosterBook } from '../../qr/poster.ts';
+import { addLabelSheets } from '../../qr/labels.ts';
+import { labelContents, posterContent, posterPicture } from '../../qr/print-tour.ts';
 import { qrInfo, qrPng, qrSvg } from '../../../core/qr/qr-code.ts';
 import {
   type Command,
@@ -31,9 +28,10 @@ const TEXT = {
     usage: `Cách dùng: tour qr <thư-mục-tour> --base <địa-chỉ-trang> --out <thư-mục> [--lang vi,en] [--hotspots]
 
 Tạo mã QR (SVG và PNG) cho từng cảnh, một áp phích A4 (PDF) cho từng cảnh (và từng điểm
-nóng với --hotspots) và posters.pdf gồm tất cả. --lang chọn các ngôn ngữ in trên áp phích (mặc định: mọi ngôn ngữ của tour).
+nóng với --hotspots), posters.pdf gồm tất cả và labels.pdf (nhãn nhỏ, 12 nhãn một trang A4). --lang chọn các ngôn ngữ in trên áp phích (mặc định: mọi ngôn ngữ của tour).
 `,
-    wrote: (n: number, dir: string) => `Đã ghi ${n} mã QR và ${dir}/posters.pdf\n`,
+    wrote: (n: number, dir: string) =>
+      `Đã ghi ${n} mã QR, ${dir}/posters.pdf và ${dir}/labels.pdf (nhãn nhỏ)\n`,
     version: (v: number, m: number, url: string) =>
       `Mã lớn nhất: phiên bản ${v} (${m}×${m} ô), mức sửa lỗi M — ${url}\n`,
     noFont: (lang: string) =>
@@ -44,9 +42,10 @@ nóng với --hotspots) và posters.pdf gồm tất cả. --lang chọn các ng�
     usage: `Usage: tour qr <tour-dir> --base <site-url> --out <dir> [--lang vi,en] [--hotspots]
 
 Makes a QR code (SVG and PNG) for every scene, an A4 poster (PDF) per scene (and hotspot,
-with --hotspots) and posters.pdf with all of them. --lang picks the languages printed on posters (default: all of the tour's).
+with --hotspots), posters.pdf with all of them and labels.pdf (small labels, 12 to an A4 page). --lang picks the languages printed on posters (default: all of the tour's).
 `,
-    wrote: (n: number, dir: string) => `Wrote ${n} QR codes and ${dir}/posters.pdf\n`,
+    wrote: (n: number, dir: string) =>
+      `Wrote ${n} QR codes, ${dir}/posters.pdf and ${dir}/labels.pdf (small labels)\n`,
     version: (v: number, m: number, url: string) =>
       `Largest code: version ${v} (${m}×${m} modules), error correction M — ${url}\n`,
     noFont: (lang: string) =>
@@ -114,6 +113,12 @@ async function runQr(args: readonly string[], context: CommandContext): Promise<
     await writeFile(path.join(out, `poster-${codeName(link)}.pdf`), await single.save());
   }
   await writeFile(path.join(out, 'posters.pdf'), await book.save());
+  // The same links as small labels, 12 to an A4 sheet, for where a poster does not fit.
+  const labels = await createPosterBook(fonts);
+  const contents = await labelContents(links, langs);
+  const drawn = await labels.draw((doc, pdfFonts) => addLabelSheets(doc, pdfFonts, contents));
+  for (const lang of drawn.skipped) missingFonts.add(lang);
+  await writeFile(path.join(out, 'labels.pdf'), await labels.save());
   for (const lang of missingFonts) context.stderr(text.noFont(lang));
   const longest = links.reduce((a, b) => (b.url.length > a.url.length ? b : a));
   const info = qrInfo(longest.url);
@@ -169,62 +174,4 @@ const codeName = (link: PrintedLink): string => link.key.replace('/', '--');
 async function writeCodes(out: string, link: PrintedLink): Promise<void> {
   await writeFile(path.join(out, `${codeName(link)}.svg`), await qrSvg(link.url));
   await writeFile(path.join(out, `${codeName(link)}.png`), await qrPng(link.url));
-}
-
-async function posterContent(
-  tour: Tour,
-  scene: Scene,
-  link: PrintedLink,
-  langs: string[],
-  picture: Buffer | undefined,
-): Promise<PosterContent> {
-  const ordered = [tour.defaultLanguage, ...langs.filter((l) => l !== tour.defaultLanguage)].filter(
-    (l) => langs.includes(l),
-  );
-  const inEach = (text: (lang: string) => string | undefined) =>
-    ordered.flatMap((lang) => {
-      const value = text(lang);
-      return value ? [{ lang, text: value }] : [];
-    });
-  const credit = scene.panorama.credit;
-  return {
-    tourTitles: inEach((lang) =>
-      lang === tour.defaultLanguage
-        ? textOf(tour.title, lang, tour.defaultLanguage)
-        : tour.title[lang],
-    ),
-    titles: inEach((lang) => link.titles.find((t) => t.lang === lang)?.text),
-    instructions: ordered.map((lang) => ({ lang, text: scanInstruction(lang) })),
-    url: link.url,
-    qrPng: await qrPng(link.url, 12),
-    ...(picture ? { picture } : {}),
-    ...(credit ? { credit: `Ảnh / Photo: ${credit.author} · ${credit.license}` } : {}),
-  };
-}
-
-/**
- * A 5:2 picture of the middle of the panorama (a 144° wide slice around yaw 0, where the
- * start view usually looks): natural-looking, not the whole 360° squeezed.
- */
-async function posterPicture(tourDir: string, scene: Scene): Promise<Buffer | undefined> {
-  const image = representativeImage(scene.panorama);
-  if (!image) return undefined;
-  try {
-    const file = path.join(tourDir, image);
-    const { width = 0, height = 0 } = await sharp(file).metadata();
-    const sliceWidth = Math.round(Math.min(width * 0.4, height * 2.5));
-    const sliceHeight = Math.round(sliceWidth / 2.5);
-    return await sharp(file)
-      .extract({
-        left: Math.round((width - sliceWidth) / 2),
-        top: Math.round((height - sliceHeight) / 2),
-        width: sliceWidth,
-        height: sliceHeight,
-      })
-      .resize(1250, 500)
-      .jpeg({ quality: 80 })
-      .toBuffer();
-  } catch {
-    return undefined;
-  }
 }
