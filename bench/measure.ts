@@ -109,7 +109,13 @@ export async function measureLoad(
     const images = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => {
         const r = e as PerformanceResourceTiming;
-        return { url: r.name, end: r.responseEnd, bytes: r.encodedBodySize };
+        // A second request served from the HTTP cache (the viewer asking for a tile fetched
+        // ahead) transfers nothing: its body must not count twice.
+        return {
+          url: r.name,
+          end: r.responseEnd,
+          bytes: r.transferSize > 0 ? r.encodedBodySize : 0,
+        };
       }),
     );
     const panorama = images.filter((image) => target.isPanoramaRequest(image.url, panoramaPrefix));
