@@ -3,11 +3,15 @@
  * copied into its folder, the tour as one zip. Each uploads through the endpoint, records the
  * file as present (validation checks that referenced files exist) and reports on the status line.
  */
-import type { LangMap } from '../core/manifest/schema.ts';
+import { problem, type Problem } from '../core/manifest/problems.ts';
+import { sceneNameFromFile, type TakenNames } from '../core/manifest/scene-names.ts';
+import { filesToCopy } from '../core/publish/unused-files.ts';
+import type { LangMap, Tour } from '../core/manifest/schema.ts';
 import * as api from './api.ts';
 import { checkPanorama } from './image-check.ts';
 import { addScene, uniqueId } from './model.ts';
 import type { EditorStore } from './store.ts';
+import { showUploadReport } from './panels/upload-dialog.ts';
 import { blobPart, normalize, reasonOf } from './util.ts';
 import { h } from '../web/ui/dom.ts';
 
@@ -33,7 +37,11 @@ export async function attachFile(
   try {
     await api.uploadFile(open.id, relative, file);
   } catch (error) {
-    store.say(store.t('saveFailed', { reason: reasonOf(error, store.lang) }));
+    store.say('');
+    // Refused (not a picture or sound, too large…): said in the dialog the panoramas use.
+    const reason = { vi: reasonOf(error, 'vi'), en: reasonOf(error, 'en') };
+    const refused = problem('upload-failed', { name: file.name, reason }, file.name);
+    await showUploadReport(store, { added: 0, problems: [refused], files: 'other' });
     return undefined;
   }
   open.files.add(relative);
@@ -42,53 +50,69 @@ export async function attachFile(
   return relative;
 }
 
-/** Each panorama checked, uploaded to panoramas/ and made a new scene, selected. */
+/** What the tour already calls its scenes: codes (ids and former ids) and titles. */
+function takenNames(tour: Tour): TakenNames {
+  return {
+    codes: tour.scenes.flatMap((scene) => [scene.id, ...(scene.aliases ?? [])]),
+    titles: tour.scenes.flatMap((scene) => Object.values(scene.title)),
+  };
+}
+
+/**
+ * Each panorama checked, uploaded to panoramas/ and made a new scene (titled from its file
+ * name, or "Cảnh 1"… for a camera's), the last one selected. The refused ones and the advice
+ * on the others are shown together in one dialog once all are done.
+ */
 export async function addPanoramas(store: EditorStore, files: readonly File[]): Promise<void> {
   const open = store.open;
   if (!open) return;
-  const messages: string[] = [];
+  const problems: Problem[] = [];
+  let added = 0;
   for (const file of files) {
     const check = await checkPanorama(file);
-    messages.push(...check.problems.map((problem) => problem.message[store.lang]));
+    problems.push(...check.problems);
     if (!check.ok) continue;
     const dot = file.name.lastIndexOf('.');
-    const base = dot > 0 ? file.name.slice(0, dot) : file.name;
-    const ext = (dot > 0 ? file.name.slice(dot + 1) : 'jpg').toLowerCase();
+    const ext = (dot > 0 ? file.name.slice(dot + 1) : 'jpg')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
+    const tour = store.tour;
+    const name = sceneNameFromFile(file.name, takenNames(tour), tour.defaultLanguage);
     const fileBase = uniqueId(
-      base,
+      name.code,
       [...open.files]
         .filter((f) => f.startsWith('panoramas/'))
         .map((f) => f.slice('panoramas/'.length).replace(/\.[^.]+$/, '')),
     );
-    const relative = `panoramas/${fileBase}.${ext}`;
+    const relative = `panoramas/${fileBase}.${ext || 'jpg'}`;
     store.say(store.t('uploading', { name: file.name }));
     try {
       await api.uploadFile(open.id, relative, file);
     } catch (error) {
-      messages.push(store.t('saveFailed', { reason: reasonOf(error, store.lang) }));
+      const reason = { vi: reasonOf(error, 'vi'), en: reasonOf(error, 'en') };
+      problems.push(problem('upload-failed', { name: file.name, reason }, file.name));
       continue;
     }
+    if (store.open !== open) return; // another tour was opened meanwhile
     open.files.add(relative);
-    const tour = store.tour;
-    const sceneId = uniqueId(
-      base,
-      tour.scenes.map((s) => s.id),
-    );
-    const title: LangMap = { [tour.defaultLanguage]: base };
-    store.commit(addScene(tour, { id: sceneId, title, source: relative }), {
-      select: { kind: 'scene', sceneId },
+    const title: LangMap = { [tour.defaultLanguage]: name.title };
+    store.commit(addScene(store.tour, { id: name.code, title, source: relative }), {
+      select: { kind: 'scene', sceneId: name.code },
     });
+    added++;
   }
-  store.say(messages.join(' '));
+  store.say('');
+  await showUploadReport(store, { added, problems });
 }
 
-/** Downloads tour.json and every file of the tour folder as one zip. */
+/** Downloads tour.json and every file of the tour folder it uses as one zip. */
 export async function exportZip(store: EditorStore): Promise<void> {
   if (!store.open) return;
   const { id, files } = store.open;
   const { buildTourZip } = await import('./zip.ts');
   const contents = new Map<string, Uint8Array>();
-  for (const relative of files) {
+  // Files the tour no longer uses stay out (a tester's zip was 68 MB, 60 MB of it unused).
+  for (const relative of filesToCopy(store.tour, files)) {
     if (store.stagedFiles.has(relative)) continue;
     const response = await fetch(`/tours/${id}/${api.encodePath(relative)}`);
     if (response.ok) contents.set(relative, new Uint8Array(await response.arrayBuffer()));

@@ -123,9 +123,9 @@ describe('formatManifest and judgeSize', () => {
     const [problem] = judgeSize(4000, 3000, 'hall.jpg').problems;
     expect(problem).toMatchObject({ severity: 'error', file: 'hall.jpg', path: [] });
     expect(problem?.message.en).toBe(
-      'hall.jpg is 4000×3000: a panorama must be twice as wide as high (2:1).',
+      "This picture is 4:3; a 360° picture must be 2:1 (twice as wide as high). Export the panorama again from the camera's app.",
     );
-    expect(problem?.message.vi).toContain('4000×3000');
+    expect(problem?.message.vi).toContain('tỉ lệ 4:3');
   });
 });
 

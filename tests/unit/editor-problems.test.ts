@@ -13,10 +13,6 @@ const details = { name: 'hall.jpg', width: 4000, height: 3000 };
 
 const cases: Array<[ProblemCode, Key, 'error' | 'warning']> = [
   ['image-not-readable', 'notImage', 'error'],
-  ['image-not-panorama', 'notPanorama', 'error'],
-  ['image-file-too-big', 'fileTooBig', 'error'],
-  ['image-too-large', 'tooLarge', 'warning'],
-  ['image-too-small', 'tooSmall', 'warning'],
   ['zip-unreadable', 'import_notZip', 'error'],
   ['zip-bad-path', 'importBadPath', 'error'],
   ['zip-no-manifest', 'import_noManifest', 'error'],

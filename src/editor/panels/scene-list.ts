@@ -4,6 +4,7 @@
  */
 import type { Scene } from '../../core/manifest/schema.ts';
 import { h, replaceChildren } from '../../web/ui/dom.ts';
+import { icon } from '../../web/ui/icons.ts';
 import type { EditorContext } from '../context.ts';
 import { sceneName } from '../labels.ts';
 import { moveScene } from '../model.ts';
@@ -25,7 +26,17 @@ export function renderSceneList({ store }: EditorContext, sidebar: HTMLElement):
         'data-scene': scene.id,
       },
       h('span', { class: 'ed-scene-title' }, sceneName(tour, scene, store.lang)),
-      h('small', {}, scene.id, isStart ? ' ★' : ''),
+      h(
+        'small',
+        {},
+        scene.id,
+        isStart &&
+          h(
+            'span',
+            { class: 'ed-start-mark', role: 'img', 'aria-label': t('up_startScene') },
+            icon('star'),
+          ),
+      ),
     );
     item.addEventListener('click', () => store.selectScene(scene.id));
     return h('li', { class: 'ed-scene-row' }, item, ...moveButtons(store, scene, index));
@@ -55,7 +66,7 @@ function moveButtons(store: EditorStore, scene: Scene, index: number): Node[] {
   const t = store.t;
   const count = store.tour.scenes.length;
   const name = sceneName(store.tour, scene, store.lang);
-  const button = (step: -1 | 1, symbol: string, label: string) => {
+  const button = (step: -1 | 1, symbol: 'arrowUp' | 'arrowDown', label: string) => {
     const disabled = step === -1 ? index === 0 : index === count - 1;
     const b = h(
       'button',
@@ -67,12 +78,12 @@ function moveButtons(store: EditorStore, scene: Scene, index: number): Node[] {
         title: label,
         'data-action': step === -1 ? 'scene-up' : 'scene-down',
       },
-      symbol,
+      icon(symbol),
     );
     b.addEventListener('click', () => store.commit(moveScene(store.tour, scene.id, step)));
     return b;
   };
-  return [button(-1, '↑', t('moveUp')), button(1, '↓', t('moveDown'))];
+  return [button(-1, 'arrowUp', t('moveUp')), button(1, 'arrowDown', t('moveDown'))];
 }
 
 /** Choose or drop panoramas: each becomes a scene. */
@@ -81,6 +92,7 @@ function panoramaDrop(store: EditorStore): Node {
     type: 'file',
     accept: 'image/jpeg,image/png,image/webp',
     multiple: true,
+    class: 'ed-drop-input',
     'data-testid': 'panorama-input',
   });
   input.addEventListener('change', () => {

@@ -3,15 +3,16 @@
  * readers), with a visible label. Built with textContent only.
  */
 import type { Hotspot } from '../../core/manifest/schema.ts';
-import { icon as svgIcon } from '../ui/icons.ts';
+import { type IconName, icon as svgIcon } from '../ui/icons.ts';
 
 export type HotspotKind = Hotspot['type'];
 
-const ICONS: Record<HotspotKind, string> = {
-  scene: '➜',
-  info: 'i',
-  audio: '♪',
-  link: '↗',
+/** Drawn, not written: arrows and notes are empty boxes on phones without a symbol font. */
+const ICONS: Record<HotspotKind, IconName> = {
+  scene: 'go',
+  info: 'info',
+  audio: 'speaker',
+  link: 'external',
 };
 
 export interface HotspotElementOptions {
@@ -21,6 +22,8 @@ export interface HotspotElementOptions {
   label: string;
   /** Full accessible name (e.g. "Go to: Main hall"). */
   accessibleName: string;
+  /** The scene a link leads to (kept on the element: tests and the bench find arrows by it). */
+  target?: string;
   /** Keyboard activation; pointer activation goes through the viewer's click handling. */
   onActivate: () => void;
 }
@@ -31,6 +34,7 @@ export function createHotspotElement(options: HotspotElementOptions): HTMLButton
   button.className = `hotspot hotspot--${options.kind}`;
   button.dataset.hotspot = options.id;
   button.dataset.kind = options.kind;
+  if (options.target) button.dataset.target = options.target;
   button.setAttribute('aria-label', options.accessibleName);
 
   const icon = document.createElement('span');
@@ -38,8 +42,7 @@ export function createHotspotElement(options: HotspotElementOptions): HTMLButton
   icon.setAttribute('aria-hidden', 'true');
   // The "i" is drawn, not written: a letter would be visible text missing from the name
   // ("Information: …"), which voice-control users could not say (WCAG 2.5.3).
-  if (options.kind === 'info') icon.append(svgIcon('info'));
-  else icon.textContent = ICONS[options.kind];
+  icon.append(svgIcon(ICONS[options.kind]));
 
   const label = document.createElement('span');
   label.className = 'hotspot__label';

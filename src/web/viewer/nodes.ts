@@ -72,6 +72,7 @@ function buildLink(context: NodeContext, scene: Scene, hotspot: SceneHotspot): V
   const element = createHotspotElement({
     kind: 'scene',
     id: hotspot.id,
+    target: hotspot.target,
     label,
     accessibleName: context.labels.goTo(label),
     onActivate: () => context.onActivate(scene, hotspot),
