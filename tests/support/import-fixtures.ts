@@ -179,7 +179,15 @@ export function prettierScript(name: string, value: unknown): string {
  */
 export async function marzipanoZip(
   dir: string,
-  options: { prettier?: boolean } = {},
+  options: {
+    prettier?: boolean;
+    /** The export's index.js (see marzipanoIndexJs); none by default. */
+    indexJs?: string;
+    /** initialViewParameters of the first scene, radians (Marzipano's pitch grows downwards). */
+    view?: { yaw: number; pitch: number; fov: number };
+    /** Arrow rotation of the first scene's link, radians. */
+    rotation?: number;
+  } = {},
 ): Promise<string> {
   const files: Record<string, Uint8Array> = {};
   const ids = ['0-san-dinh', '1-hau-cung'];
@@ -204,8 +212,10 @@ export async function marzipanoZip(
         name: 'Sân đình',
         levels: MARZIPANO_LEVELS,
         faceSize: 128,
-        initialViewParameters: { yaw: Math.PI / 2, pitch: 0.2, fov: Math.PI / 3 },
-        linkHotspots: [{ yaw: -Math.PI / 4, pitch: 0.1, rotation: 0.5, target: ids[1] }],
+        initialViewParameters: options.view ?? { yaw: Math.PI / 2, pitch: 0.2, fov: Math.PI / 3 },
+        linkHotspots: [
+          { yaw: -Math.PI / 4, pitch: 0.1, rotation: options.rotation ?? 0.5, target: ids[1] },
+        ],
         infoHotspots: [
           {
             yaw: Math.PI,
@@ -239,9 +249,83 @@ export async function marzipanoZip(
       : `var APP_DATA = ${JSON.stringify(data, null, 2)};\n`,
   );
   files['app-files/index.html'] = new TextEncoder().encode('<!doctype html>');
+  if (options.indexJs) files['app-files/index.js'] = new TextEncoder().encode(options.indexJs);
   const zip = join(dir, 'export.zip');
   await writeFile(zip, zipSync(files, { level: 0 }));
   return zip;
+}
+
+/**
+ * The part of Marzipano Tool's index.js that sets the view (its scene loop, limiter and
+ * autorotate), written after the Tool's file: `limiter` replaces the stock
+ * `Marzipano.RectilinearView.limit.traditional(data.faceSize, 100*Math.PI/180, 120*Math.PI/180)`
+ * (SHOWROOM-ALP edits it to 60° and 180°; Prettier spreads it over lines).
+ */
+export function marzipanoIndexJs(
+  limiter = 'Marzipano.RectilinearView.limit.traditional(data.faceSize, 100*Math.PI/180, 120*Math.PI/180)',
+): string {
+  return `'use strict';
+
+(function() {
+  var Marzipano = window.Marzipano;
+  var bowser = window.bowser;
+  var screenfull = window.screenfull;
+  var data = window.APP_DATA;
+
+  // Grab elements from DOM.
+  var panoElement = document.querySelector('#pano');
+  var sceneNameElement = document.querySelector('#titleBar .sceneName');
+
+  // Viewer options.
+  var viewerOpts = {
+    controls: {
+      mouseViewMode: data.settings.mouseViewMode
+    }
+  };
+
+  // Initialize viewer.
+  var viewer = new Marzipano.Viewer(panoElement, viewerOpts);
+
+  // Create scenes.
+  var scenes = data.scenes.map(function(data) {
+    var urlPrefix = "tiles";
+    var source = Marzipano.ImageUrlSource.fromString(
+      urlPrefix + "/" + data.id + "/{z}/{f}/{y}/{x}.jpg",
+      { cubeMapPreviewUrl: urlPrefix + "/" + data.id + "/preview.jpg" });
+    var geometry = new Marzipano.CubeGeometry(data.levels);
+
+    var limiter = ${limiter};
+    var view = new Marzipano.RectilinearView(data.initialViewParameters, limiter);
+
+    var scene = viewer.createScene({
+      source: source,
+      geometry: geometry,
+      view: view,
+      pinFirstLevel: true
+    });
+    return { data: data, scene: scene, view: view };
+  });
+
+  // Set up autorotate, if enabled.
+  var autorotate = Marzipano.autorotate({
+    yawSpeed: 0.03,
+    targetPitch: 0,
+    targetFov: Math.PI/2
+  });
+  if (data.settings.autorotateEnabled) {
+    autorotateToggleElement.classList.add('enabled');
+  }
+
+  function switchScene(scene) {
+    stopAutorotate();
+    scene.view.setParameters(scene.data.initialViewParameters);
+    scene.scene.switchTo();
+    startAutorotate();
+  }
+
+  switchScene(scenes[0]);
+})();
+`;
 }
 
 /** Pannellum's face letters, and a flat colour per face so that a re-cut face can be told apart. */
@@ -428,6 +512,162 @@ export async function pannellumMixed(dir: string): Promise<string> {
         },
       },
     })}`,
+  );
+  return file;
+}
+
+/**
+ * A Pannellum tour inside a larger script, as homeTour's script.js ships it: element lookups
+ * first, then `let pano = pannellum.viewer(…)` whose config has keys at its top level beside
+ * `default` and `scenes` (`autoLoad`, `hfov` — which Pannellum applies over every scene's own
+ * — `firstScene`, `title`), a `//` comment and trailing commas inside the object.
+ */
+export async function pannellumScriptTour(dir: string): Promise<string> {
+  await picture(join(dir, 'images/hall.jpg'), 256, 128, 11);
+  await picture(join(dir, 'images/play.jpg'), 256, 128, 12);
+  const script = `let videoB = document.getElementById('videoB');
+let info = document.getElementById('info');
+
+let pano = pannellum.viewer('panorama', {   
+    "autoLoad": true,
+   "hfov": 120,
+   "title": "Nhà của chúng tôi",
+   "firstScene": "play",
+   "compass": true,
+   //"hotSpotDebug": true,
+    "default": { "firstScene": "hall", "sceneFadeDuration": 1000, },
+    "scenes": {
+        "hall": {
+            "title": "Phòng khách",
+            "hfov": 90,
+            "yaw": 20,
+            "type": "equirectangular",
+            "panorama": "images/hall.jpg",
+            "hotSpots": [
+                { "pitch": -5, "yaw": 40, "type": "scene", "sceneId": "play", "targetHfov": 140,
+                  "cssClass": "custom-hotspot", "createTooltipFunc": hotspot, "createTooltipArgs": "Play Room" },
+            ]
+        },
+        "play": {
+            "title": "Phòng chơi",
+            "type": "equirectangular",
+            "panorama": "images/play.jpg",
+            "maxHfov": 100,
+            "hotSpots": [
+                { "pitch": 0, "yaw": 180, "type": "scene", "sceneId": "hall", "text": "Ra phòng khách" },
+            ]
+        },
+    }
+});
+
+function hotspot(hotSpotDiv, args) {
+    hotSpotDiv.classList.add('custom-tooltip');
+}
+`;
+  const file = join(dir, 'script.js');
+  await writeFile(file, script);
+  return file;
+}
+
+/**
+ * A Pannellum tour mixing a generate.py multires scene with 2:1 pictures, the shape of
+ * PannellumImoDemo's index.html: `basePath: "output"`, the pyramid uneven (cube 600 px,
+ * 512-px tiles: 2 levels, last tiles 88 px), equirectangular scenes beside it (theirs were on
+ * pannellum.org; here local, as an importing user would have them), links with targetYaw.
+ */
+export async function pannellumMixedMultires(dir: string): Promise<string> {
+  const { cube } = await generatePyMultires(dir, 0, { cube: 600 });
+  await picture(join(dir, 'images/alma.jpg'), 256, 128, 13);
+  await picture(join(dir, 'images/jfk.jpg'), 256, 128, 14);
+  const maxLevel = Math.ceil(Math.log2(cube / 512)) + 1;
+  const config = {
+    default: { firstScene: 'bedroom1', sceneFadeDuration: 1000, autoLoad: true },
+    scenes: {
+      bedroom1: {
+        title: 'Bedroom 1',
+        hfov: 110,
+        pitch: 3.34,
+        yaw: 64.75,
+        type: 'multires',
+        multiRes: {
+          basePath: 'output',
+          path: '/%l/%s%y_%x',
+          fallbackPath: '/fallback/%s',
+          extension: 'jpg',
+          tileResolution: 512,
+          maxLevel,
+          cubeResolution: cube,
+        },
+        hotSpots: [
+          { pitch: 7.89, yaw: 33.14, type: 'info', text: 'Panorama are dimensiunea 10000x5000' },
+          {
+            pitch: 0.43,
+            yaw: 91.36,
+            type: 'scene',
+            text: 'Sufragerie',
+            sceneId: 'sufragerie',
+            targetYaw: 73.99,
+            targetPitch: 2.68,
+          },
+        ],
+      },
+      sufragerie: {
+        title: 'Sufragerie',
+        hfov: 110,
+        pitch: 2.68,
+        yaw: 73.99,
+        type: 'equirectangular',
+        panorama: 'images/alma.jpg',
+        hotSpots: [
+          {
+            pitch: -1.54,
+            yaw: 112.15,
+            type: 'scene',
+            text: 'Bedroom 2',
+            sceneId: 'bedroom2',
+            targetYaw: -117.53,
+            targetPitch: -0.39,
+          },
+        ],
+      },
+      bedroom2: {
+        title: 'Bedroom 2',
+        hfov: 110,
+        pitch: -0.39,
+        yaw: -117.53,
+        type: 'equirectangular',
+        panorama: 'images/jfk.jpg',
+        hotSpots: [
+          {
+            pitch: -0.93,
+            yaw: -150.54,
+            type: 'scene',
+            text: 'Bedroom 1',
+            sceneId: 'bedroom1',
+            targetYaw: 64.75,
+            targetPitch: 3.34,
+          },
+        ],
+      },
+    },
+  };
+  const file = join(dir, 'index.html');
+  await writeFile(
+    file,
+    `<!DOCTYPE html>
+<html>
+<head>
+    <script src="https://ajax.googleapis.com/ajax/libs/jquery/3.1.0/jquery.min.js"></script>
+    <script type="text/javascript" src="pannellum/src/js/pannellum.js"></script>
+    <script type="text/javascript">
+    $(document).ready(function(){
+        var pan = pannellum.viewer('panorama', ${JSON.stringify(config, null, 4)});
+    });
+    </script>
+</head>
+<body><div id="panorama"></div></body>
+</html>
+`,
   );
   return file;
 }

@@ -13,8 +13,8 @@ import type { CommandContext } from '../../src/node/cli/command.ts';
 import { main } from '../../src/node/cli/main.ts';
 import { zoomForHorizontalFov } from '../../src/core/import/common.ts';
 import { readPannellumScript } from '../../src/core/import/js-data.ts';
-import { indexJsLimits } from '../../src/core/import/marzipano.ts';
-import { evenPyramid } from '../../src/core/import/pannellum.ts';
+import { readIndexJs } from '../../src/core/import/marzipano-limits.ts';
+import { evenPyramid } from '../../src/core/import/pannellum-multires.ts';
 import type { Tour } from '../../src/core/manifest/schema.ts';
 import {
   FACE_COLOURS,
@@ -104,13 +104,13 @@ describe('Marzipano data.js as people leave it', () => {
 
 describe('Marzipano index.js settings', () => {
   it('reports view limits and autorotate speed, edited or re-formatted, not silently lost', () => {
-    const edited = indexJsLimits(
+    const edited = readIndexJs(
       'var limiter = Marzipano.RectilinearView.limit.traditional(data.faceSize, 60*Math.PI/180, 180*Math.PI/180);',
-    );
+    ).warnings;
     expect(edited.map((w) => w.message.en)).toEqual([
-      'The view limits of index.js (at most 60° high, 180° wide) are not carried over: our viewer has its own.',
+      "The view limits of index.js (at most 60° high, 180° wide, no zooming past the tiles) were applied to the scenes' start views; visitors still zoom within 90°–30° and look anywhere: our viewer has no per-tour limits.",
     ]);
-    const spread = indexJsLimits(`Marzipano.RectilinearView.limit.traditional(
+    const spread = readIndexJs(`Marzipano.RectilinearView.limit.traditional(
       sceneData.faceSize,
       100 * Math.PI / 180,
       120 * Math.PI / 180
@@ -119,10 +119,10 @@ describe('Marzipano index.js settings', () => {
       yawSpeed: 0.03,
       targetPitch: 0,
       targetFov: Math.PI / 2
-    });`);
+    });`).warnings;
     expect(spread.map((w) => w.message.en)).toEqual([
-      expect.stringContaining('at most 100° high, 120° wide'),
       expect.stringContaining('autorotate speed of index.js (0.03 rad/s)'),
+      expect.stringContaining('at most 100° high, 120° wide'),
     ]);
   });
 });

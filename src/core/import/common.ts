@@ -3,6 +3,7 @@
  * unit conversion and turning another tool's HTML snippets into our text. Pure: no files.
  */
 import { ID_PATTERN } from '../manifest/ids.ts';
+import { slugify } from '../manifest/slug.ts';
 import type { LocalizedMessage } from '../manifest/problems.ts';
 
 export interface ImportWarning {
@@ -58,9 +59,19 @@ export interface RecutTask {
 
 /** Six cube faces (source-relative, Pannellum's orientation) sampled into a 2:1 panorama. */
 export interface SphereTask {
-  /** Faces in the order f, r, b, l, u, d. */
+  /** Faces in the order f, r, b, l, u, d: files, or tile names with `{row}`, `{col}`. */
   faces: string[];
+  /** When the faces are tiles: their side and the face's (the last ones may be short). */
+  tiled?: { tileSize: number; faceSize: number };
   to: string;
+}
+
+/** One level of a source's tile pyramid (Pannellum multires), kept in case it must be sampled. */
+export interface PyramidLevel {
+  /** Source-relative, with `{face}`, `{row}`, `{col}`. */
+  from: string;
+  faceSize: number;
+  tileSize: number;
 }
 
 export interface ImportPlan {
@@ -72,6 +83,8 @@ export interface ImportPlan {
   recuts: RecutTask[];
   /** Optional: only Pannellum tours mixing kinds need it. */
   spheres?: SphereTask[];
+  /** Multires scenes' source levels by scene id, smallest first (pannellum-kinds samples them). */
+  pyramids?: Record<string, PyramidLevel[]>;
   warnings: ImportWarning[];
 }
 
@@ -118,16 +131,8 @@ export function reportUnknown(
 
 /** Turns any name into an id of ours (a–z, digits, -, at most 20), unique among `taken`. */
 export function cleanId(raw: string, taken: Set<string>, fallback = 'scene'): string {
-  const base =
-    raw
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9_-]+/g, '-')
-      .replace(/^[-_]+|[-_]+$/g, '')
-      .slice(0, 20)
-      .replace(/[-_]+$/, '') || fallback;
+  // The editor folds names the same way: one name, one id, whichever tool made it.
+  const base = slugify(raw) || fallback;
   let id = ID_PATTERN.test(base) ? base : fallback;
   for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 20 - String(n).length - 1)}-${n}`;
   taken.add(id);

@@ -14,10 +14,10 @@ export type ScriptData =
   | { ok: false; reason: 'syntax'; detail: string }
   | { ok: false; reason: 'not-found' };
 
-type AnyNode = Node & Record<string, unknown>;
+export type AnyNode = Node & Record<string, unknown>;
 
 /** Parses as a script, then as a module (a page's `<script type="module">`); undefined if neither. */
-function parseProgram(code: string): { program?: AnyNode; detail: string } {
+export function parseProgram(code: string): { program?: AnyNode; detail: string } {
   let detail = '';
   for (const sourceType of ['script', 'module'] as const) {
     try {
@@ -36,7 +36,7 @@ function parseProgram(code: string): { program?: AnyNode; detail: string } {
 }
 
 /** Every node below `node`, depth first (a small walker: acorn-walk is not needed for this). */
-function* nodes(node: unknown): Generator<AnyNode> {
+export function* nodes(node: unknown): Generator<AnyNode> {
   if (Array.isArray(node)) {
     for (const item of node) yield* nodes(item);
     return;

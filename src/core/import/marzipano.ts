@@ -13,6 +13,7 @@ import {
   htmlToMarkdown,
   normalizeYaw,
   radToDeg,
+  round,
   warn,
   zoomForVerticalFov,
   isRecord,
@@ -22,6 +23,7 @@ import {
   str,
 } from './common.ts';
 import { readAssignedData } from './js-data.ts';
+import { type ViewLimits, hasViewLimits, limitView } from './marzipano-limits.ts';
 
 const SCENE_KEYS = new Set([
   'id',
@@ -55,41 +57,13 @@ export function parseMarzipanoData(
   return { ...success(read.data), warnings: read.warnings };
 }
 
-/**
- * The view limits the Tool's index.js sets (`limit.traditional(data.faceSize, 100*Math.PI/180,
- * 120*Math.PI/180)`: most vertical and horizontal field of view, degrees), in any spacing.
- * Our viewer has no per-tour limits: they are reported, never lost silently.
- */
-export function indexJsLimits(text: string): ImportWarning[] {
-  const angle = String.raw`\s*(\d+(?:\.\d+)?)\s*\*\s*Math\.PI\s*\/\s*180\s*`;
-  const limit = new RegExp(
-    String.raw`limit\.traditional\(\s*[\w$.]*faceSize\s*,${angle},${angle}\)`,
-  ).exec(text);
-  const warnings: ImportWarning[] = [];
-  if (limit)
-    warnings.push(
-      warn(
-        'index.js',
-        `Giới hạn góc nhìn của index.js (dọc tối đa ${limit[1]}°, ngang tối đa ${limit[2]}°) không được chuyển: trình xem dùng giới hạn riêng.`,
-        `The view limits of index.js (at most ${limit[1]}° high, ${limit[2]}° wide) are not carried over: our viewer has its own.`,
-      ),
-    );
-  const yawSpeed = /autorotate\(\s*\{[^}]*yawSpeed\s*:\s*([\d.]+)/.exec(text);
-  if (yawSpeed)
-    warnings.push(
-      warn(
-        'index.js',
-        `Tốc độ tự xoay của index.js (${yawSpeed[1]} rad/s) không được chuyển: trình xem tự xoay chậm khi không ai dùng.`,
-        `The autorotate speed of index.js (${yawSpeed[1]} rad/s) is not carried over: our viewer turns slowly by itself when idle.`,
-      ),
-    );
-  return warnings;
-}
-
 /** More tiles than this in one scene is no real export (a 4096-px level set has 516). */
 export const MAX_TILES_PER_SCENE = 50_000;
 
-export function importMarzipano(data: Json, options: { lang: string; tourId: string }): ImportPlan {
+export function importMarzipano(
+  data: Json,
+  options: { lang: string; tourId: string; limits?: ViewLimits },
+): ImportPlan {
   const plan: ImportPlan = {
     manifest: {},
     copies: [],
@@ -120,10 +94,12 @@ export function importMarzipano(data: Json, options: { lang: string; tourId: str
       cleanId(String(scene.id ?? `scene-${i}`), taken),
     ]),
   );
+  const limited: ImportWarning[] = [];
   const scenes = raw.flatMap((scene, i) => {
-    const converted = convertScene(scene, `scenes[${i}]`, ids, options.lang, plan);
+    const converted = convertScene(scene, `scenes[${i}]`, ids, { ...options, limited }, plan);
     return converted ? [converted] : [];
   });
+  plan.warnings.push(...summarise(limited));
   plan.manifest = { title: { [options.lang]: str(data.name) ?? options.tourId }, scenes };
   return plan;
 }
@@ -132,7 +108,7 @@ function convertScene(
   scene: Json,
   path: string,
   ids: Map<string, string>,
-  lang: string,
+  { lang, limits, limited }: { lang: string; limits?: ViewLimits; limited: ImportWarning[] },
   plan: ImportPlan,
 ): Json | undefined {
   reportUnknown(scene, SCENE_KEYS, path, plan.warnings);
@@ -196,7 +172,7 @@ function convertScene(
     to: `tiles/${id}/preview.jpg`,
     order: 'bdflru',
   });
-  const view = isRecord(scene.initialViewParameters) ? scene.initialViewParameters : {};
+  const view = startView(scene, `${path}.initialViewParameters`, limits, limited);
   const hotspots = [
     ...list(scene.linkHotspots).flatMap((raw, i) =>
       link(raw, `${path}.linkHotspots[${i}]`, ids, plan.warnings, id),
@@ -216,12 +192,62 @@ function convertScene(
       },
       preview: `tiles/${id}/preview.jpg`,
     },
-    startView: {
-      ...angles(view),
-      zoom: zoomForVerticalFov(radToDeg(num(view.fov) ?? Math.PI / 2)),
-    },
+    startView: view,
     hotspots,
   };
+}
+
+/**
+ * The scene's initial view (Marzipano's default fov is π/4) through index.js's limiter, as
+ * Marzipano passes it; a view the limits changed is reported.
+ */
+function startView(
+  scene: Json,
+  path: string,
+  limits: ViewLimits | undefined,
+  warnings: ImportWarning[],
+): Json {
+  const raw = isRecord(scene.initialViewParameters) ? scene.initialViewParameters : {};
+  const given = { ...angles(raw), fov: radToDeg(num(raw.fov) ?? Math.PI / 4) };
+  const view = hasViewLimits(limits) ? limitView(given, limits) : given;
+  const zoom = zoomForVerticalFov(view.fov);
+  const changes = { vi: [] as string[], en: [] as string[] };
+  if (zoom !== zoomForVerticalFov(given.fov)) {
+    changes.vi.push(`góc nhìn ${round(given.fov)}° → ${round(view.fov)}° (mức phóng ${zoom})`);
+    changes.en.push(`field of view ${round(given.fov)}° → ${round(view.fov)}° (zoom ${zoom})`);
+  }
+  for (const key of ['pitch', 'yaw'] as const)
+    if (round(view[key]) !== round(given[key])) {
+      changes.vi.push(
+        `${key === 'pitch' ? 'góc ngẩng' : 'hướng'} ${given[key]}° → ${round(view[key])}°`,
+      );
+      changes.en.push(`${key} ${given[key]}° → ${round(view[key])}°`);
+    }
+  if (changes.en.length)
+    warnings.push(
+      warn(
+        path,
+        `Hướng nhìn đầu của cảnh "${String(scene.id)}" đã được giới hạn như index.js làm: ${changes.vi.join(', ')}.`,
+        `Scene "${String(scene.id)}"'s start view was limited as index.js does: ${changes.en.join(', ')}.`,
+      ),
+    );
+  return { yaw: normalizeYaw(view.yaw), pitch: clampPitch(view.pitch), zoom };
+}
+
+/**
+ * One warning per scene whose start view the limits changed; past three (a 72-scene export
+ * with the stock limiter changes every 90° view), one for all, naming the first.
+ */
+function summarise(limited: ImportWarning[]): ImportWarning[] {
+  if (limited.length <= 3) return limited;
+  const [first] = limited;
+  return [
+    warn(
+      'index.js',
+      `Hướng nhìn đầu của ${limited.length} cảnh đã được giới hạn như index.js làm; cảnh đầu: ${first!.message.vi}`,
+      `The start views of ${limited.length} scenes were limited as index.js does; the first: ${first!.message.en}`,
+    ),
+  ];
 }
 
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isRecord) : []);
@@ -261,12 +287,16 @@ function link(
     );
     return [];
   }
-  if (num(raw.rotation))
+  // Marzipano turns the link's arrow picture by `rotation` (clockwise, radians). Our viewer
+  // draws every link with the same marker, unturned: said plainly, unless the turn is none
+  // (0, or SHOWROOM-ALP's 2π: a whole turn).
+  const turn = ((round(radToDeg(num(raw.rotation) ?? 0)) % 360) + 360) % 360 || 0;
+  if (turn !== 0)
     warnings.push(
       warn(
         `${path}.rotation`,
-        'Hướng xoay của mũi tên không được chuyển.',
-        'The arrow rotation is not carried over.',
+        `Mũi tên của lối này xoay ${turn}° trong Marzipano; trình xem vẽ mọi lối bằng cùng một dấu ➜, không xoay: hướng của lối chỉ thấy qua vị trí của nó.`,
+        `This link's arrow is turned ${turn}° in Marzipano; our viewer draws every link with the same ➜ marker, unturned: the link's direction shows only by where it sits.`,
       ),
     );
   return [

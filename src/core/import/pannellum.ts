@@ -12,7 +12,6 @@ import {
   localPath,
   normalizeYaw,
   warn,
-  zoomForHorizontalFov,
   isRecord,
   type Json,
   num,
@@ -20,6 +19,8 @@ import {
   str,
 } from './common.ts';
 import { CUBEMAP_ORDER, oneKind } from './pannellum-kinds.ts';
+import { convertMultires } from './pannellum-multires.ts';
+import { LIMIT_KEYS, asView, limitPannellumView, startView } from './pannellum-view.ts';
 
 /** Scene keys we carry over; every other key is reported. */
 const SCENE_KEYS = new Set([
@@ -36,6 +37,7 @@ const SCENE_KEYS = new Set([
   'multiRes',
   'hotSpots',
   'firstScene',
+  ...LIMIT_KEYS,
 ]);
 const HOTSPOT_KEYS = new Set([
   'pitch',
@@ -49,14 +51,6 @@ const HOTSPOT_KEYS = new Set([
   'targetHfov',
   'id',
   'createTooltipArgs',
-]);
-const MULTIRES_KEYS = new Set([
-  'basePath',
-  'path',
-  'extension',
-  'tileResolution',
-  'maxLevel',
-  'cubeResolution',
 ]);
 
 export interface ImportOptions {
@@ -82,11 +76,22 @@ export function importPannellum(data: unknown, options: ImportOptions): ImportPl
   };
   if (!isRecord(data)) throw new Error('not a Pannellum configuration');
   const defaults = isRecord(data.default) ? data.default : {};
-  // Pannellum applies `default` to every scene; unknown keys are reported where they are written.
+  // Pannellum's mergeConfig: its defaults, then `default`, then the scene's own keys, then the
+  // tour's top-level keys (beside `default` and `scenes`), which override every scene's own.
+  // A top-level title names the tour (every scene keeping its own). Unknown keys are reported
+  // where they are written.
+  const top = isRecord(data.scenes) ? topLevel(data, plan.warnings) : {};
   const rawScenes: Array<[string, Json, string, Json]> = isRecord(data.scenes)
     ? Object.entries(data.scenes).flatMap(([id, scene]) =>
         isRecord(scene)
-          ? [[id, { ...defaults, ...scene }, `scenes.${id}`, scene] as [string, Json, string, Json]]
+          ? [
+              [id, { ...defaults, ...scene, ...top }, `scenes.${id}`, scene] as [
+                string,
+                Json,
+                string,
+                Json,
+              ],
+            ]
           : [],
       )
     : [['scene', data, '', data]];
@@ -101,12 +106,13 @@ export function importPannellum(data: unknown, options: ImportOptions): ImportPl
   });
   const kept = new Set(scenes.map((scene) => scene.id as string));
   for (const scene of scenes) dropDanglingLinks(scene, kept, plan.warnings);
-  completeArrivals(scenes);
+  completeArrivals(scenes, new Map(rawScenes.map(([rawId, scene]) => [ids.get(rawId), scene])));
   oneKind(scenes, plan);
 
-  const first = str(defaults.firstScene);
+  // Pannellum starts at the top-level firstScene, else default's.
+  const first = str(top.firstScene) ?? str(defaults.firstScene);
   const title =
-    str(defaults.title) ?? str(data.title) ?? str(rawScenes[0]?.[1].title) ?? options.tourId;
+    str(data.title) ?? str(defaults.title) ?? str(rawScenes[0]?.[1].title) ?? options.tourId;
   plan.manifest = {
     title: { [options.lang]: title },
     ...(first && ids.has(first) && kept.has(ids.get(first)!) ? { startScene: ids.get(first) } : {}),
@@ -145,16 +151,11 @@ function convertScene(
   });
   const hotspotIds = new Set<string>();
   for (const hotspot of hotspots) hotspot.id = cleanId(String(hotspot.id), hotspotIds, 'hotspot');
-  const hfov = num(scene.hfov);
   return {
     id,
     title: { [lang]: str(scene.title) ?? id },
     panorama,
-    startView: {
-      yaw: normalizeYaw(num(scene.yaw) ?? 0),
-      pitch: clampPitch(num(scene.pitch) ?? 0),
-      zoom: zoomForHorizontalFov(hfov ?? 100),
-    },
+    startView: startView(scene, id, path || '(config)', plan.warnings),
     hotspots,
   };
 }
@@ -219,119 +220,6 @@ function convertPanorama(
   }
   if (type === 'multires') return convertMultires(id, scene, at, plan, skip);
   return skip(`kiểu "${type}" không được hỗ trợ.`, `type "${type}" is not supported.`);
-}
-
-/** Beyond these no real multires config goes (pannellum.org's largest: 8432 px, maxLevel 6). */
-export const MAX_CUBE_RESOLUTION = 16_384;
-export const MAX_SOURCE_TILES = 50_000;
-/** Side of the tiles an uneven pyramid is cut again into (at most). */
-const RECUT_TILE = 512;
-
-/**
- * An even pyramid for a face of `faceSize` px: the top level has a power-of-two number of
- * tiles per side, each at most RECUT_TILE and all the same size; each level below halves both.
- */
-export function evenPyramid(faceSize: number): Array<{ faceSize: number; nbTiles: number }> {
-  const top = 2 ** Math.max(0, Math.ceil(Math.log2(faceSize / RECUT_TILE)));
-  const tile = Math.floor(faceSize / top);
-  const levels = [];
-  for (let n = 1; n <= top; n *= 2) levels.push({ faceSize: tile * n, nbTiles: n });
-  return levels;
-}
-
-/**
- * Multires tiles are copied when every level cuts into equal tiles in a power-of-two grid
- * (what our viewer's cube-tiles adapter needs); Pannellum's levels count from 1, ours from 0.
- * generate.py's pyramids never do (cube size 8·int(width/π/8), last tiles cut short): their
- * top level is stitched and cut again (a RecutTask, carried out with sharp).
- */
-function convertMultires(
-  id: string,
-  scene: Json,
-  at: (key: string) => string,
-  plan: ImportPlan,
-  skip: (vi: string, en: string) => undefined,
-): Json | undefined {
-  const multi = isRecord(scene.multiRes) ? scene.multiRes : {};
-  reportUnknown(multi, MULTIRES_KEYS, at('multiRes'), plan.warnings);
-  const tile = num(multi.tileResolution);
-  const maxLevel = num(multi.maxLevel);
-  const cube = num(multi.cubeResolution);
-  const template = str(multi.path);
-  const ext = str(multi.extension) ?? 'jpg';
-  if (!tile || !maxLevel || !cube || !template)
-    return skip(
-      'multiRes thiếu path, tileResolution, maxLevel hoặc cubeResolution.',
-      'multiRes lacks path, tileResolution, maxLevel or cubeResolution.',
-    );
-  // Checked before anything is listed: `cubeResolution 2^30, tileResolution 1` is 10^18 tiles.
-  const topTiles = Math.ceil(cube / tile);
-  if (
-    cube > MAX_CUBE_RESOLUTION ||
-    6 * topTiles * topTiles > MAX_SOURCE_TILES ||
-    !Number.isInteger(maxLevel) ||
-    maxLevel < 1 ||
-    maxLevel > 16 ||
-    !Number.isInteger(cube) ||
-    tile < 16
-  )
-    return skip(
-      `multiRes đòi ${cube} px mỗi mặt, mảnh ${tile} px, ${maxLevel} mức — quá lớn hoặc không hợp lệ (tối đa ${MAX_CUBE_RESOLUTION} px, ${MAX_SOURCE_TILES} mảnh); hãy tạo lại mảnh bằng generate.py.`,
-      `multiRes asks for ${cube} px faces, ${tile} px tiles, ${maxLevel} levels — too large or invalid (at most ${MAX_CUBE_RESOLUTION} px, ${MAX_SOURCE_TILES} tiles); tile it again with generate.py.`,
-    );
-  const levels = [];
-  let even = true;
-  for (let level = 1; level <= maxLevel; level++) {
-    const faceSize = Math.floor(cube / 2 ** (maxLevel - level));
-    const nbTiles = Math.ceil(faceSize / tile);
-    // Pannellum cuts at tileResolution from the top left: the tiles are all equal (what the
-    // cube-tiles adapter assumes) only when the face is a whole number of them.
-    if ((nbTiles > 1 && faceSize !== nbTiles * tile) || (nbTiles & (nbTiles - 1)) !== 0)
-      even = false;
-    levels.push({ faceSize, nbTiles });
-  }
-  const root = localPath(str(scene.basePath), str(multi.basePath));
-  if (root === undefined)
-    return skip('đường dẫn mảnh là địa chỉ web.', 'its tiles are at a web address.');
-  const name = (level: number, face: string, row: number | string, col: number | string) =>
-    localPath(
-      root,
-      `${template
-        .replaceAll('%l', String(level))
-        .replaceAll('%s', face)
-        .replaceAll('%x', String(col))
-        .replaceAll('%y', String(row))}.${ext}`,
-    )!;
-  const path = `tiles/${id}/{level}/{face}{row}_{col}.${even ? ext : 'jpg'}`;
-  if (!even) {
-    const pyramid = evenPyramid(cube);
-    plan.recuts.push({
-      from: name(maxLevel, '{face}', '{row}', '{col}'),
-      tileSize: tile,
-      faceSize: cube,
-      to: path,
-      levels: pyramid,
-      faces: CUBEMAP_ORDER,
-    });
-    plan.warnings.push(
-      warn(
-        at('multiRes'),
-        `Mảnh của cảnh "${id}" không đều (${cube} px / ${tile} px): đã ghép từng mặt và cắt lại thành ${pyramid.length} mức.`,
-        `Scene "${id}"'s tiles are uneven (${cube} px / ${tile} px): each face was stitched and cut again into ${pyramid.length} levels.`,
-      ),
-    );
-    return { cubeTiles: { path, levels: pyramid, flipTopBottom: true } };
-  }
-  levels.forEach(({ nbTiles }, index) => {
-    for (const face of CUBEMAP_ORDER)
-      for (let row = 0; row < nbTiles; row++)
-        for (let col = 0; col < nbTiles; col++)
-          plan.copies.push({
-            from: name(index + 1, face, row, col),
-            to: `tiles/${id}/${index}/${face}${row}_${col}.${ext}`,
-          });
-  });
-  return { cubeTiles: { path, levels, flipTopBottom: true } };
 }
 
 function convertHotspot(
@@ -414,29 +302,53 @@ function arrival(raw: Json, path: string, warnings: ImportWarning[]): Json {
   const pitch = num(raw.targetPitch);
   const hfov = num(raw.targetHfov);
   if (yaw === undefined && pitch === undefined && hfov === undefined) return {};
-  // What is not given comes from the target's start view (completeArrivals), as in Pannellum.
+  // Pannellum's degrees, for now: completeArrivals fills in and limits them as the target does.
   return {
     arrival: {
-      ...(yaw !== undefined ? { yaw: normalizeYaw(yaw) } : {}),
-      ...(pitch !== undefined ? { pitch: clampPitch(pitch) } : {}),
-      ...(hfov ? { zoom: zoomForHorizontalFov(hfov) } : {}),
+      ...(yaw !== undefined ? { yaw } : {}),
+      ...(pitch !== undefined ? { pitch } : {}),
+      ...(hfov ? { hfov } : {}),
     },
   };
 }
 
-/** Pannellum opens a scene at its own yaw, pitch and hfov for whatever the link leaves out. */
-function completeArrivals(scenes: Json[]): void {
-  const starts = new Map(scenes.map((scene) => [scene.id, scene.startView as Json]));
+/**
+ * Pannellum opens the target at its own yaw, pitch and hfov for whatever the link leaves out,
+ * and its render loop then clamps the view to the target's limits (pannellum-view.ts).
+ */
+function completeArrivals(scenes: Json[], configs: Map<string | undefined, Json>): void {
   for (const scene of scenes)
     for (const hotspot of scene.hotspots as Json[]) {
-      const start = starts.get(hotspot.target);
-      if (!isRecord(hotspot.arrival) || !start) continue;
-      hotspot.arrival = {
-        yaw: hotspot.arrival.yaw ?? start.yaw,
-        pitch: hotspot.arrival.pitch ?? start.pitch,
-        zoom: hotspot.arrival.zoom ?? start.zoom,
-      };
+      if (!isRecord(hotspot.arrival)) continue;
+      const target = configs.get(hotspot.target as string);
+      if (target) hotspot.arrival = asView(limitPannellumView(hotspot.arrival, target));
+      else delete hotspot.arrival;
     }
+}
+
+/**
+ * A tour's keys beside `default` and `scenes`: those we carry apply to every scene (as
+ * Pannellum applies them, after the scene's own), every other one is reported by name.
+ */
+function topLevel(data: Json, warnings: ImportWarning[]): Json {
+  const top: Json = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'default' || key === 'scenes' || key === 'title') continue;
+    if (!SCENE_KEYS.has(key)) {
+      reportUnknown({ [key]: value }, SCENE_KEYS, '', warnings);
+      continue;
+    }
+    top[key] = value;
+    if (key !== 'firstScene')
+      warnings.push(
+        warn(
+          key,
+          `"${key}" ở ngoài cùng áp dụng cho mọi cảnh, thay giá trị riêng của cảnh, như Pannellum làm.`,
+          `Top-level "${key}" applies to every scene, over the scene's own, as in Pannellum.`,
+        ),
+      );
+  }
+  return top;
 }
 
 /** Links to left-out scenes, and links of a scene to itself (which break a tour), are dropped. */

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { isInside } from '../fs.ts';
 import type { SphereTask } from '../../core/import/common.ts';
+import { withFace, withoutSharpCache } from './recut.ts';
 
 /** Output width: four faces around, at most this (8 Mpx, what a phone's GPU takes). */
 const MAX_WIDTH = 4096;
@@ -28,19 +29,38 @@ export function faceAt(x: number, y: number, z: number): [number, number, number
   return y > 0 ? [4, (x / ay + 1) / 2, (z / ay + 1) / 2] : [5, (x / ay + 1) / 2, (-z / ay + 1) / 2];
 }
 
-/** False when a face is missing or unreadable (the scene then has no picture, and says so). */
-export async function cubeToSphere(
+/** A tiled face (multires) this side at most: 4 faces around fill MAX_WIDTH. */
+const TILED_SIDE = MAX_WIDTH / 4;
+
+/** The six faces as raw square pixels of one side, and the tiles missing from them. */
+async function loadFaces(
   task: SphereTask,
   sourceDir: string,
-  tourDir: string,
-): Promise<boolean> {
+): Promise<{ side: number; faces: Array<Buffer | undefined>; missing: string[] } | undefined> {
+  if (task.tiled) {
+    const { tileSize, faceSize } = task.tiled;
+    const side = Math.min(faceSize, TILED_SIDE);
+    const missing: string[] = [];
+    const faces: Buffer[] = [];
+    for (const template of task.faces) {
+      const face = await withFace({ template, tileSize, faceSize }, sourceDir, (image) =>
+        image.resize(side, side).raw().toBuffer(),
+      );
+      faces.push(face.result);
+      missing.push(...face.missing);
+    }
+    // Not one tile of a face: nothing to sample.
+    const count = Math.ceil(faceSize / tileSize) ** 2;
+    if (missing.length >= count * 6) return undefined;
+    return { side, faces, missing };
+  }
   const files = task.faces.map((face) => resolve(sourceDir, face));
-  if (files.some((file) => !isInside(sourceDir, file))) return false;
+  if (files.some((file) => !isInside(sourceDir, file))) return undefined;
   const first = await sharp(files[0]!)
     .metadata()
     .catch(() => undefined);
   const side = first?.width;
-  if (!side) return false;
+  if (!side) return undefined;
   const faces = await Promise.all(
     files.map((file) =>
       sharp(file)
@@ -52,7 +72,21 @@ export async function cubeToSphere(
         .catch(() => undefined),
     ),
   );
-  if (faces.some((face) => !face)) return false;
+  return { side, faces, missing: [] };
+}
+
+/**
+ * False when a face is missing or unreadable (the scene then has no picture, and says so);
+ * else the tiles missing from tiled faces (left black).
+ */
+export async function cubeToSphere(
+  task: SphereTask,
+  sourceDir: string,
+  tourDir: string,
+): Promise<false | { missing: string[] }> {
+  const loaded = await withoutSharpCache(() => loadFaces(task, sourceDir));
+  if (!loaded || loaded.faces.some((face) => !face)) return false;
+  const { side, faces } = loaded;
   const width = Math.min(MAX_WIDTH, side * 4);
   const height = width / 2;
   const out = Buffer.alloc(width * height * 3);
@@ -89,5 +123,5 @@ export async function cubeToSphere(
   await sharp(out, { raw: { width, height, channels: 3 } })
     .jpeg({ quality: 88 })
     .toFile(target);
-  return true;
+  return { missing: loaded.missing };
 }

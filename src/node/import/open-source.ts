@@ -8,7 +8,8 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isPannellumConfig } from '../../core/import/pannellum.ts';
-import { indexJsLimits, parseMarzipanoData } from '../../core/import/marzipano.ts';
+import { parseMarzipanoData } from '../../core/import/marzipano.ts';
+import { readIndexJs, type ViewLimits } from '../../core/import/marzipano-limits.ts';
 import type { ImportWarning } from '../../core/import/common.ts';
 import { readPannellumScript } from '../../core/import/js-data.ts';
 import { extractZip } from '../zip/index.ts';
@@ -29,6 +30,8 @@ type FoundSource =
       data: Record<string, unknown>;
       file: string;
       warnings: ImportWarning[];
+      /** What index.js's limiter allows: importMarzipano applies it to the start views. */
+      limits: ViewLimits;
     };
 
 /** Call `close()` once done with `dir`, also on error: it removes a zip's temporary folder. */
@@ -121,10 +124,11 @@ async function marzipano(file: string): Promise<FoundSource> {
   const [trouble] = data.problems;
   if (!data.ok && trouble) throw new SourceError(trouble);
   if (!data.ok) throw refuse('source-empty', { path: file }, file);
-  // index.js beside data.js holds the view limits and autorotate speed (see indexJsLimits).
+  // index.js beside data.js holds the view limits and autorotate speed (see readIndexJs).
   const index = await readFile(join(dirname(file), 'index.js'), 'utf8').catch(() => '');
-  const warnings = [...(data.warnings ?? []), ...indexJsLimits(index)];
-  return { kind: 'marzipano', dir: dirname(file), data: data.value, file, warnings };
+  const { limits, warnings: indexWarnings } = readIndexJs(index);
+  const warnings = [...(data.warnings ?? []), ...indexWarnings];
+  return { kind: 'marzipano', dir: dirname(file), data: data.value, file, warnings, limits };
 }
 
 /** Libraries a tour ships beside its config: never the config (and slow to parse). */

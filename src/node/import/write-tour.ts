@@ -9,7 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { isInside } from '../fs.ts';
 import { type ImportPlan, type StripeTask, warn } from '../../core/import/common.ts';
-import { cutStrip, recutPyramid } from './recut.ts';
+import { cutStrip } from './recut.ts';
+import { recut } from './recut-process.ts';
 import { cubeToSphere } from './cube-to-sphere.ts';
 
 type Json = Record<string, unknown>;
@@ -116,7 +117,7 @@ export async function writeImportedTour(
         ),
       );
   for (const task of plan.recuts)
-    for (const file of await recutPyramid(task, resolve(sourceDir), tourDir))
+    for (const file of await recut(task, resolve(sourceDir), tourDir))
       plan.warnings.push(
         warn(
           file,
@@ -124,8 +125,9 @@ export async function writeImportedTour(
           `Tile "${file}" not found: that part is left black.`,
         ),
       );
-  for (const task of plan.spheres ?? [])
-    if (!(await cubeToSphere(task, resolve(sourceDir), tourDir)))
+  for (const task of plan.spheres ?? []) {
+    const made = await cubeToSphere(task, resolve(sourceDir), tourDir);
+    if (!made)
       plan.warnings.push(
         warn(
           task.faces[0]!,
@@ -133,6 +135,15 @@ export async function writeImportedTour(
           `The six cube faces for the 2:1 picture "${task.to}" cannot be read.`,
         ),
       );
+    for (const file of made ? made.missing : [])
+      plan.warnings.push(
+        warn(
+          file,
+          `Không tìm thấy mảnh "${file}": phần đó của "${task.to}" để đen.`,
+          `Tile "${file}" not found: that part of "${task.to}" is left black.`,
+        ),
+      );
+  }
   await measureFaces(scenes, tourDir);
   await writeFile(join(tourDir, 'tour.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }

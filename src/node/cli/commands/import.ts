@@ -115,7 +115,7 @@ async function runImport(args: readonly string[], context: CommandContext): Prom
     const convert = () =>
       opened.kind === 'pannellum'
         ? importPannellum(opened.data, options)
-        : importMarzipano(opened.data, options);
+        : importMarzipano(opened.data, { ...options, limits: opened.limits });
     plan = convert();
     if (parsed.values.lang === undefined) {
       // No --lang: guess from the texts (converted with a provisional "vi"), then convert again.
