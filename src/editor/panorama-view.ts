@@ -9,6 +9,7 @@ import '@photo-sphere-viewer/core/index.css';
 import '@photo-sphere-viewer/markers-plugin/index.css';
 import type { Position, View } from '../core/manifest/schema.ts';
 import { positionToRadians, toDegrees, toRadians, viewFromRadians } from '../core/angles.ts';
+import { type IconName, icon as svgIcon } from '../web/ui/icons.ts';
 
 export interface EditorMarker {
   id: string;
@@ -16,6 +17,8 @@ export interface EditorMarker {
   position: Position;
   label: string;
   selected: boolean;
+  /** Just placed by the editor, not by a click: it flashes so the author finds it. */
+  flash?: boolean;
 }
 
 export interface ShownScene {
@@ -32,11 +35,12 @@ export interface PanoramaViewHandlers {
   onMove: (hotspotId: string, position: Position) => void;
 }
 
-const ICONS: Record<EditorMarker['type'], string> = {
-  scene: '➜',
-  info: 'i',
-  audio: '♪',
-  link: '↗',
+/** The viewer's drawn icons (a text arrow or note is an empty box without a symbol font). */
+const ICONS: Record<EditorMarker['type'], IconName> = {
+  scene: 'go',
+  info: 'info',
+  audio: 'speaker',
+  link: 'external',
 };
 const DRAG_THRESHOLD_PX = 4;
 
@@ -90,6 +94,20 @@ export class PanoramaView {
     return { yaw: view.yaw, pitch: view.pitch, zoom: view.zoom };
   }
 
+  /**
+   * Turns the camera to a direction (degrees) at once: a panel's "Xem" button. PSV's
+   * `stopAll` first (public in its code, left out of its types): it also ends the glide of a
+   * drag, which would otherwise carry the camera on past the direction. Not `animate`: it
+   * lasts at least PSV's minimum duration even at speed 0.
+   */
+  lookAt(view: { yaw: number; pitch: number; zoom?: number | undefined }): void {
+    const viewer = this.viewer as (Viewer & { stopAll?: () => unknown }) | undefined;
+    if (!viewer) return;
+    viewer.stopAll?.();
+    viewer.rotate(positionToRadians(view));
+    if (view.zoom !== undefined) viewer.zoom(view.zoom);
+  }
+
   private ensureViewer(): Viewer {
     if (this.viewer) return this.viewer;
     const viewer = new Viewer({
@@ -131,10 +149,11 @@ export class PanoramaView {
   private markerElement(marker: EditorMarker): HTMLElement {
     const element = document.createElement('div');
     element.className = `ed-marker ed-marker-${marker.type}${marker.selected ? ' selected' : ''}`;
+    element.classList.toggle('flash', marker.flash === true);
     element.dataset.hotspot = marker.id;
     const icon = document.createElement('span');
     icon.className = 'ed-marker-icon';
-    icon.textContent = ICONS[marker.type];
+    icon.append(svgIcon(ICONS[marker.type]));
     const label = document.createElement('span');
     label.className = 'ed-marker-label';
     label.textContent = marker.label;

@@ -1,6 +1,8 @@
 /**
  * The bar above the viewer: what a click in the panorama places and "use this view"; while an
- * arrival view is chosen, the bar that confirms or cancels it.
+ * arrival view is chosen, the bar that confirms or cancels it. A click places nothing until a
+ * kind is chosen (a stray click while looking around must not add an arrow); after one is
+ * placed, or on Esc (editor-app.ts), the bar is back to looking.
  */
 import { h, replaceChildren } from '../../web/ui/dom.ts';
 import type { EditorContext } from '../context.ts';
@@ -22,7 +24,7 @@ export function renderToolbar(ctx: EditorContext, toolbar: HTMLElement): void {
     select.append(h('option', { value: type, selected: type === store.placeType }, label));
   }
   select.addEventListener('change', () => {
-    store.placeType = PLACE_TYPES.find((type) => type === select.value) ?? 'none';
+    store.setPlaceType(PLACE_TYPES.find((type) => type === select.value) ?? 'none');
   });
   const useView = h('button', { type: 'button', 'data-action': 'use-view' }, t('useView'));
   useView.addEventListener('click', () => {
@@ -30,7 +32,19 @@ export function renderToolbar(ctx: EditorContext, toolbar: HTMLElement): void {
     if (!sceneId) return;
     store.commit(setStartView(store.tour, sceneId, view.currentView()));
   });
-  replaceChildren(toolbar, h('label', {}, t('clickPlaces'), ' ', select), useView);
+  // Redrawn on a change of the select itself: keyboard focus stays on it.
+  const refocus = document.activeElement?.getAttribute('data-testid') === 'place-type';
+  const placing = store.placeType !== 'none';
+  const stop = h('button', { type: 'button', 'data-action': 'place-cancel' }, t('cancel'));
+  stop.addEventListener('click', () => store.setPlaceType('none'));
+  replaceChildren(
+    toolbar,
+    h('label', {}, t('clickPlaces'), ' ', select),
+    placing && h('p', { class: 'ed-pick', role: 'status' }, t('place_hint')),
+    placing && stop,
+    !placing && useView,
+  );
+  if (refocus) select.focus();
 }
 
 /** Toolbar while choosing a link's arrival view inside its target scene. */

@@ -15,6 +15,8 @@ export function renderViewer({ store, view }: EditorContext, box: HTMLElement): 
     return;
   }
   const tour = store.tour;
+  // Placing a hotspot: a crosshair says the next click adds one.
+  box.classList.toggle('ed-placing', store.placeType !== 'none' && !store.arrivalPick);
   const selected = store.selection.kind === 'hotspot' ? store.selection.hotspotId : undefined;
   const pick = store.arrivalPick;
   const pickLink = pick
@@ -34,6 +36,7 @@ export function renderViewer({ store, view }: EditorContext, box: HTMLElement): 
       position: hotspot.position,
       label: hotspotLabel(tour, hotspot, store.lang),
       selected: hotspot.id === selected,
+      flash: hotspot.id === store.flashHotspotId,
     })),
   });
 }
