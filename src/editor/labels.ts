@@ -19,9 +19,21 @@ export function hotspotLabel(tour: Tour, hotspot: Hotspot, lang: string): string
   return hotspot.id;
 }
 
-/** `louvre › to-b` or the tour: where a problem is, before its message. */
-export function problemPlace(tour: Tour, problem: Problem, tourLabel: string): string {
+/**
+ * `Bảo tàng Louvre › Kim tự tháp` or the tour: where a problem is, before its message, named
+ * as the scene list and the viewer name things (not by id).
+ */
+export function problemPlace(
+  tour: Tour,
+  problem: Problem,
+  tourLabel: string,
+  lang: string,
+): string {
   const place = selectionForPath(tour, problem.path);
   if (place.kind === 'tour') return tourLabel;
-  return place.kind === 'scene' ? place.sceneId : `${place.sceneId} › ${place.hotspotId}`;
+  const scene = sceneOf(tour, place.sceneId);
+  const sceneLabel = scene ? sceneName(tour, scene, lang) : place.sceneId;
+  if (place.kind === 'scene') return sceneLabel;
+  const hotspot = scene?.hotspots?.find((hs) => hs.id === place.hotspotId);
+  return `${sceneLabel} › ${hotspot ? hotspotLabel(tour, hotspot, lang) : place.hotspotId}`;
 }

@@ -13,8 +13,10 @@ import { h, replaceChildren } from '../../web/ui/dom.ts';
 import type { EditorContext } from '../context.ts';
 import { arrivalField } from '../fields/arrival.ts';
 import { audioField } from '../fields/audio.ts';
+import { directionNumbers, directionThumb, panoramaImage } from '../fields/direction-thumb.ts';
 import { imageField } from '../fields/image.ts';
-import { languageTextField, MAX_TEXT, MAX_TITLE } from '../fields/language-text.ts';
+import { bodyTextField } from '../fields/body-text.ts';
+import { languageTextField, MAX_TITLE } from '../fields/language-text.ts';
 import { hotspotLabel, sceneName } from '../labels.ts';
 import {
   deleteHotspot,
@@ -40,12 +42,15 @@ export function renderHotspotPanel(
   const hotspotId = hotspot.id;
   const live = (tour: Tour) => sceneOf(tour, sceneId)?.hotspots?.find((hs) => hs.id === hotspotId);
   const parts: Array<Node | false> = [
-    h('h2', {}, `${t(`type_${hotspot.type}`)}: ${hotspot.id}`),
     h(
-      'p',
-      { 'data-field': 'position' },
-      `${t('field_position')}: yaw ${hotspot.position.yaw}°, pitch ${hotspot.position.pitch}°`,
+      'h2',
+      {},
+      t('panelHotspot', {
+        type: t(`type_${hotspot.type}`),
+        name: hotspotLabel(store.tour, hotspot, store.lang),
+      }),
     ),
+    positionField(ctx, scene, hotspot),
   ];
   if (hotspot.type === 'scene') parts.push(...sceneLinkFields(ctx, sceneId, hotspot));
   // A scene link's title is optional: by default it shows the target scene's title.
@@ -62,10 +67,8 @@ export function renderHotspotPanel(
   );
   if (hotspot.type === 'info') {
     parts.push(
-      languageTextField(ctx, {
-        field: 'body',
+      bodyTextField(ctx, {
         map: hotspot.body,
-        max: MAX_TEXT,
         read: (tour) => {
           const current = live(tour);
           return current && hotspotText(current, 'body');
@@ -73,7 +76,6 @@ export function renderHotspotPanel(
         change: (tour, body) =>
           updateInfoHotspot(tour, sceneId, hotspotId, (hs) => ({ ...hs, body })),
         mergeKey: `${hotspotId}.body`,
-        optional: true,
       }),
       imageField(ctx, hotspot, (image) =>
         store.commit(setInfoImage(store.tour, sceneId, hotspotId, image)),
@@ -104,6 +106,28 @@ export function renderHotspotPanel(
   });
   parts.push(remove);
   replaceChildren(panel, ...parts);
+}
+
+/** Where the hotspot sits, as a small picture around it; the numbers folded away. */
+function positionField({ store, view }: EditorContext, scene: Scene, hotspot: Hotspot): Node {
+  const t = store.t;
+  const position = hotspot.position;
+  return h(
+    'fieldset',
+    { 'data-field': 'position' },
+    h('legend', {}, t('field_position')),
+    directionThumb({
+      imageUrl: panoramaImage(scene.panorama, (path) => store.fileUrl(path)),
+      view: position,
+      point: true,
+      label: t('dirPositionLabel', { name: hotspotLabel(store.tour, hotspot, store.lang) }),
+      look: () => view.lookAt(position),
+      lookLabel: t('dirLook'),
+      advancedLabel: t('dirAdvanced'),
+      numbers: directionNumbers(position, t),
+    }),
+    h('p', { class: 'ed-hint' }, t('dirPositionHint')),
+  );
 }
 
 /** Where a scene link leads, and the view on arriving there. */

@@ -1,11 +1,28 @@
 /**
- * The problems of the open tour, errors and warnings, each naming where it is; a click
- * selects the place and focuses the field to fix.
+ * The problems of the open tour, errors and warnings, each naming where it is in the author's
+ * words (plain-problems.ts, not the command line's JSON wording); a click selects the place
+ * and focuses the field to fix.
  */
 import type { Problem } from '../../core/manifest/problems.ts';
 import { h, replaceChildren } from '../../web/ui/dom.ts';
+import { icon } from '../../web/ui/icons.ts';
 import type { EditorContext } from '../context.ts';
 import { problemPlace } from '../labels.ts';
+import { plainProblem } from '../plain-problems.ts';
+
+/**
+ * An error's or a warning's mark, drawn (the ⛔ emoji it replaces was an empty box where no
+ * emoji font is installed) and named for screen readers.
+ */
+function severityMark(t: (key: string) => string, severity: Problem['severity']): HTMLElement {
+  const error = severity === 'error';
+  const label = t(error ? 'up_errorIcon' : 'up_warningIcon');
+  return h(
+    'span',
+    { class: `ed-severity ${error ? 'error' : 'warning'}`, role: 'img', 'aria-label': label },
+    icon(error ? 'error' : 'warning'),
+  );
+}
 
 export function renderProblemList(
   { store }: EditorContext,
@@ -18,15 +35,29 @@ export function renderProblemList(
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const items = problems.map((problem) => {
+    const plain = plainProblem(problem, store.tour, store.lang, t);
     const button = h(
       'button',
-      { type: 'button', class: `ed-problem ${problem.severity}` },
-      h('span', { class: 'ed-severity' }, problem.severity === 'error' ? '⛔' : '⚠'),
-      h('span', { class: 'ed-where' }, problemPlace(store.tour, problem, t('tourSettings'))),
-      problem.message[store.lang],
+      { type: 'button', class: `ed-problem ${problem.severity}`, 'data-code': problem.code },
+      severityMark(t, problem.severity),
+      h(
+        'span',
+        { class: 'ed-where' },
+        problemPlace(store.tour, problem, t('tourSettings'), store.lang),
+      ),
+      plain.text,
     );
     button.addEventListener('click', () => goTo(problem));
-    return h('li', {}, button);
+    // Words the editor has none of its own for: the technical text, folded, for whoever helps.
+    const technical =
+      plain.generic &&
+      h(
+        'details',
+        { class: 'ed-advanced' },
+        h('summary', {}, t('problemTech')),
+        h('p', { class: 'ed-hint' }, problem.message[store.lang]),
+      );
+    return h('li', {}, button, technical);
   });
   replaceChildren(
     list,

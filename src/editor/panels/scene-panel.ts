@@ -6,12 +6,14 @@ import type { LangMap, Scene, Tour } from '../../core/manifest/schema.ts';
 import { h, replaceChildren } from '../../web/ui/dom.ts';
 import type { EditorContext } from '../context.ts';
 import { creditField } from '../fields/credit.ts';
+import { directionNumbers, directionThumb, panoramaImage } from '../fields/direction-thumb.ts';
 import { languageTextField, MAX_TEXT, MAX_TITLE } from '../fields/language-text.ts';
 import { narrationAudioField } from '../fields/narration-audio.ts';
 import { renameField } from '../fields/rename.ts';
 import { sceneName } from '../labels.ts';
-import { deleteScene, linkBothWays, sceneOf, updateScene } from '../model.ts';
-import { viewText } from '../util.ts';
+import { linkBothFromHere } from '../link-both.ts';
+import { sceneOf, updateScene } from '../model.ts';
+import { confirmDeleteScene } from './delete-scene-dialog.ts';
 
 /** The narration texts of a scene as one language map (the field edits only the text). */
 const narrationText = (scene: Scene | undefined): LangMap =>
@@ -29,7 +31,7 @@ function setNarrationText(tour: Tour, sceneId: string, map: LangMap): Tour {
 }
 
 export function renderScenePanel(ctx: EditorContext, panel: HTMLElement, scene: Scene): void {
-  const { store, view } = ctx;
+  const { store } = ctx;
   const t = store.t;
   const tour = store.tour;
   const sceneId = scene.id;
@@ -54,24 +56,17 @@ export function renderScenePanel(ctx: EditorContext, panel: HTMLElement, scene: 
     t('linkBothButton'),
   );
   linkButton.addEventListener('click', () => {
-    if (!linkSelect.value) return;
-    // The link is placed where the author looks, a little below the horizon.
-    const at = { yaw: view.currentView().yaw, pitch: -10 };
-    store.commit(linkBothWays(store.tour, sceneId, linkSelect.value, at));
+    if (linkSelect.value) linkBothFromHere(ctx, sceneId, linkSelect.value);
   });
   const remove = h(
     'button',
     { type: 'button', class: 'danger', 'data-action': 'delete-scene' },
     t('delete'),
   );
-  remove.addEventListener('click', () => {
-    if (!confirm(t('confirmDeleteScene', { name: sceneName(tour, scene, store.lang) }))) return;
-    store.commit(deleteScene(store.tour, sceneId));
-  });
-  const start = scene.startView;
+  remove.addEventListener('click', () => confirmDeleteScene(store, sceneId));
   replaceChildren(
     panel,
-    h('h2', {}, `${t('scene')}: ${sceneId}`),
+    h('h2', {}, t('panelScene', { name: sceneName(tour, scene, store.lang) })),
     renameField(ctx, scene),
     languageTextField(ctx, {
       field: 'title',
@@ -102,12 +97,7 @@ export function renderScenePanel(ctx: EditorContext, panel: HTMLElement, scene: 
       mergeKey: `${sceneId}.narration`,
       optional: true,
     }),
-    h(
-      'p',
-      { 'data-field': 'startView', 'data-testid': 'start-view' },
-      `${t('field_startView')}: `,
-      start ? viewText(start) : t('notSet'),
-    ),
+    startViewField(ctx, scene),
     narrationAudioField(ctx, scene),
     creditField(ctx, scene),
     startButton,
@@ -115,5 +105,28 @@ export function renderScenePanel(ctx: EditorContext, panel: HTMLElement, scene: 
       h('div', { class: 'ed-row' }, h('label', {}, t('linkBoth'), ' ', linkSelect), linkButton),
     h('p', { class: 'ed-hint' }, t('selectHint')),
     remove,
+  );
+}
+
+/** The first view as a small picture, with "Xem" to turn the viewer back to it. */
+function startViewField({ store, view }: EditorContext, scene: Scene): Node {
+  const t = store.t;
+  const start = scene.startView;
+  // Unset, the viewer opens at the middle of the panorama at its default zoom.
+  const shown = start ?? { yaw: 0, pitch: 0 };
+  return h(
+    'fieldset',
+    { 'data-field': 'startView', 'data-testid': 'start-view' },
+    h('legend', {}, t('field_startView')),
+    directionThumb({
+      imageUrl: panoramaImage(scene.panorama, (path) => store.fileUrl(path)),
+      view: shown,
+      label: t('dirStartLabel', { name: sceneName(store.tour, scene, store.lang) }),
+      look: () => view.lookAt(shown),
+      lookLabel: t('dirLook'),
+      advancedLabel: t('dirAdvanced'),
+      numbers: start ? directionNumbers(start, t) : [t('notSet')],
+    }),
+    start ? false : h('p', { class: 'ed-hint' }, t('dirStartUnset')),
   );
 }

@@ -3,13 +3,15 @@ import { h, replaceChildren } from '../../web/ui/dom.ts';
 import type { EditorContext } from '../context.ts';
 import { languageTextField, MAX_TEXT, MAX_TITLE } from '../fields/language-text.ts';
 import { tourLanguagesField } from '../fields/tour-languages.ts';
+import { narrateAllField } from './narrate-all.ts';
 
 export function renderTourPanel(ctx: EditorContext, panel: HTMLElement): void {
   const t = ctx.store.t;
   const tour = ctx.store.tour;
   replaceChildren(
     panel,
-    h('h2', {}, t('tourSettings'), ' — ', tour.id),
+    // The tour's folder name (its id) is in the tour menu; the heading stays plain words.
+    h('h2', {}, t('tourSettings')),
     languageTextField(ctx, {
       field: 'title',
       map: tour.title,
@@ -28,5 +30,6 @@ export function renderTourPanel(ctx: EditorContext, panel: HTMLElement): void {
       optional: true,
     }),
     tourLanguagesField(ctx),
+    narrateAllField(ctx),
   );
 }
