@@ -22,6 +22,11 @@ export const TOKEN_HEADER = 'X-Tour-Editor';
 export const MANIFEST_FILE = 'tour.json';
 /** Pseudo-file under a tour that asks for a narration (not a path on disk). */
 export const NARRATE_SEGMENT = '__narrate';
+/** Pseudo-files under a tour: which files a manifest leaves unused, and removing some of them. */
+export const UNUSED_SEGMENT = '__unused';
+export const REMOVE_UNUSED_SEGMENT = '__remove-unused';
+/** Pseudo-folder under a tour: the backups of its earlier tour.json (`node/editor-server/backups.ts`). */
+export const BACKUPS_SEGMENT = '__backups';
 
 /** Each segment URL-encoded, the slashes kept: `audio/vi/chuông 1.mp3` → `audio/vi/chu%C3%B4ng%201.mp3`. */
 export const encodePath = (relative: string): string =>
@@ -33,6 +38,12 @@ export const editorUrl = {
   file: (id: string, relative: string): string =>
     `${EDITOR_BASE}/${encodeURIComponent(id)}/${encodePath(relative)}`,
   narrate: (id: string): string => `${EDITOR_BASE}/${encodeURIComponent(id)}/${NARRATE_SEGMENT}`,
+  unused: (id: string): string => `${EDITOR_BASE}/${encodeURIComponent(id)}/${UNUSED_SEGMENT}`,
+  removeUnused: (id: string): string =>
+    `${EDITOR_BASE}/${encodeURIComponent(id)}/${REMOVE_UNUSED_SEGMENT}`,
+  backups: (id: string): string => `${EDITOR_BASE}/${encodeURIComponent(id)}/${BACKUPS_SEGMENT}`,
+  backup: (id: string, name: string): string =>
+    `${EDITOR_BASE}/${encodeURIComponent(id)}/${BACKUPS_SEGMENT}/${encodeURIComponent(name)}`,
 };
 
 /**
@@ -81,6 +92,40 @@ export const SaveManifestResponse = z.object({
   saved: z.literal(MANIFEST_FILE),
   mtime: z.number(),
 });
+
+/** A backup's file name: the time its version was saved, in UTC (`tour-2026-12-01T22-30-05-120Z.json`). */
+export const BACKUP_NAME = /^tour-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.json$/;
+export const BackupSummary = z.object({
+  name: z.string().regex(BACKUP_NAME),
+  /** When that version was saved (ms since 1970). */
+  savedAt: z.number(),
+  /** What the author recognises it by: its title and number of scenes (when readable). */
+  title: LooseTitle,
+  scenes: z.number().optional(),
+});
+/** `GET /__editor/tours/<id>/__backups`: newest first, at most `limit` of them are kept. */
+export const ListBackupsResponse = z.object({
+  backups: z.array(BackupSummary),
+  limit: z.number(),
+});
+/** `GET /__editor/tours/<id>/__backups/<name>`: that version's manifest, as text. */
+export const LoadBackupResponse = BackupSummary.extend({ text: z.string() });
+
+/**
+ * `POST /__editor/tours/<id>/__unused` {tour}: the files of the folder that this manifest (the
+ * one about to be saved) does not use, with their sizes (`core/publish/unused-files.ts`).
+ */
+export const UnusedFilesRequest = z.object({ tour: z.record(z.string(), z.unknown()) });
+export const UnusedFile = z.object({ path: z.string(), bytes: z.number() });
+export const UnusedFilesResponse = z.object({ files: z.array(UnusedFile) });
+/**
+ * `POST /__editor/tours/<id>/__remove-unused` {files}: removes those of `files` that the saved
+ * tour.json does not use; any other is left alone (and not in `removed`).
+ */
+export const RemoveUnusedRequest = z.object({
+  files: z.array(z.string().min(1).max(1024)).max(20_000),
+});
+export const RemoveUnusedResponse = z.object({ removed: z.array(z.string()), bytes: z.number() });
 
 /** `PUT /__editor/tours/<id>/<path>`: the raw bytes of a picture, sound or captions file. */
 export const UploadResponse = z.object({ saved: z.string() });
@@ -140,4 +185,10 @@ export type UploadResponse = z.infer<typeof UploadResponse>;
 export type NarrateRequest = z.infer<typeof NarrateRequest>;
 export type NarrateResponse = z.infer<typeof NarrateResponse>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+export type UnusedFile = z.infer<typeof UnusedFile>;
+export type UnusedFilesResponse = z.infer<typeof UnusedFilesResponse>;
+export type RemoveUnusedResponse = z.infer<typeof RemoveUnusedResponse>;
+export type BackupSummary = z.infer<typeof BackupSummary>;
+export type ListBackupsResponse = z.infer<typeof ListBackupsResponse>;
+export type LoadBackupResponse = z.infer<typeof LoadBackupResponse>;
 export type SessionResponse = z.infer<typeof SessionResponse>;

@@ -22,6 +22,7 @@ import { renderToolbar } from './panels/toolbar.ts';
 import { renderTourPanel } from './panels/tour-panel.ts';
 import { renderViewer } from './panels/viewer.ts';
 import { EditorStore, type Part } from './store.ts';
+import { saveCleanup } from './unused-files.ts';
 
 export class EditorApp {
   readonly store: EditorStore;
@@ -40,6 +41,7 @@ export class EditorApp {
     i18n: I18n,
   ) {
     const store = new EditorStore(i18n, (parts) => this.render(parts));
+    store.cleanup = saveCleanup(store);
     this.store = store;
     const view = new PanoramaView(this.viewerBox, {
       onClick: (position) => store.placeHotspot(position),
@@ -61,8 +63,10 @@ export class EditorApp {
     const wanted = new URLSearchParams(location.search).get('tour');
     if (wanted) await store.openTour(wanted);
     else store.refresh();
-    // Saving tour.json makes the dev server reload every page: keep the undo history across.
+    // A reload (the author's, or Vite's after a change of its own files) keeps the undo
+    // history; saving a tour no longer reloads this page (vite-plugin-tours.ts).
     import.meta.hot?.on('vite:beforeFullReload', () => store.keepSession());
+    window.addEventListener('pagehide', () => store.keepSession());
     document.addEventListener('keydown', (event) => app.onKey(event));
     window.addEventListener('beforeunload', (event) => {
       if (store.dirty) event.preventDefault();
@@ -122,6 +126,11 @@ export class EditorApp {
   }
 
   private onKey(event: KeyboardEvent): void {
+    // Esc leaves placing (wherever the focus is): the next click only looks and selects.
+    if (event.key === 'Escape' && this.store.placeType !== 'none') {
+      this.store.setPlaceType('none');
+      return;
+    }
     // Undo in a text field is the field's own (the browser's), not the tour's.
     if (event.target instanceof Element && event.target.closest('input, textarea, select')) return;
     const key = event.key.toLowerCase();

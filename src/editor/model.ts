@@ -4,6 +4,7 @@
  */
 import type { JsonPath } from '../core/manifest/problems.ts';
 import type { Hotspot, LangMap, Position, Scene, Tour, View } from '../core/manifest/schema.ts';
+import { slugify } from '../core/manifest/slug.ts';
 
 export type HotspotType = Hotspot['type'];
 
@@ -49,16 +50,8 @@ function mapHotspot(
 /** `base`, or `base-2`, `base-3`… whichever is not taken; at most 20 characters. */
 export function uniqueId(base: string, taken: Iterable<string>): string {
   const used = new Set(taken);
-  const clean =
-    base
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/[^a-z0-9_-]+/g, '-')
-      .replace(/^[-_]+|[-_]+$/g, '')
-      .slice(0, 16) || 'x';
-  const start = /^[a-z0-9]/.test(clean) ? clean : `s${clean}`.slice(0, 16);
+  // 16, not 20: room for a `-2` suffix (slugify never starts with a separator).
+  const start = slugify(base, 16) || 'x';
   if (!used.has(start)) return start;
   for (let n = 2; ; n++) {
     const candidate = `${start}-${n}`;
@@ -87,6 +80,21 @@ export function deleteScene(tour: Tour, sceneId: string): Tour {
   const next: Tour = { ...tour, scenes };
   if (tour.startScene === sceneId) delete next.startScene;
   return next;
+}
+
+/**
+ * Deletes a scene as `deleteScene` does; with `heir`, the scene's code and former codes become
+ * aliases of that scene, so QR codes printed for the deleted one open it rather than the start.
+ */
+export function deleteSceneKeepingCode(tour: Tour, sceneId: string, heir?: string): Tour {
+  const gone = sceneOf(tour, sceneId);
+  const next = deleteScene(tour, sceneId);
+  if (!gone || !heir || heir === sceneId || !sceneOf(next, heir)) return next;
+  const codes = [gone.id, ...(gone.aliases ?? [])];
+  return updateScene(next, heir, (scene) => ({
+    ...scene,
+    aliases: [...new Set([...(scene.aliases ?? []), ...codes])],
+  }));
 }
 
 function allHotspotIds(scene: Scene): string[] {
@@ -224,24 +232,41 @@ export function setText(map: LangMap | undefined, lang: string, text: string): L
 
 /**
  * Links `a` and `b` both ways: a scene hotspot in each, unless one already leads there. The
- * second hotspot is placed opposite the first (looking back where one came from).
+ * second hotspot is placed at `positionInB` when given (where the author will look: see
+ * link-both.ts), else opposite the first (looking back where one came from).
  */
 export function linkBothWays(
   tour: Tour,
   a: string,
   b: string,
   positionInA: Position = { yaw: 0, pitch: -10 },
+  positionInB?: Position,
 ): Tour {
-  if (a === b || !sceneOf(tour, a) || !sceneOf(tour, b)) return tour;
+  return linkScenes(tour, a, b, positionInA, positionInB).tour;
+}
+
+/** `linkBothWays`, also naming the return hotspot it added in `b` (none when one was there). */
+export function linkScenes(
+  tour: Tour,
+  a: string,
+  b: string,
+  positionInA: Position,
+  positionInB?: Position,
+): { tour: Tour; returnId: string | undefined } {
+  if (a === b || !sceneOf(tour, a) || !sceneOf(tour, b)) return { tour, returnId: undefined };
   let next = tour;
+  let returnId: string | undefined;
   const hasLink = (from: string, to: string) =>
     (sceneOf(next, from)?.hotspots ?? []).some((h) => h.type === 'scene' && h.target === to);
   if (!hasLink(a, b)) next = addHotspot(next, a, 'scene', positionInA, b).tour;
   if (!hasLink(b, a)) {
-    const back = { yaw: ((positionInA.yaw + 360) % 360) - 180, pitch: positionInA.pitch };
-    next = addHotspot(next, b, 'scene', back, a).tour;
+    const back = positionInB ?? {
+      yaw: ((positionInA.yaw + 360) % 360) - 180,
+      pitch: positionInA.pitch,
+    };
+    ({ tour: next, hotspotId: returnId } = addHotspot(next, b, 'scene', back, a));
   }
-  return next;
+  return { tour: next, returnId };
 }
 
 /** Which part of the editor a validation problem points at, from its JSON path. */
@@ -286,10 +311,12 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * Renames a scene and updates every reference (scene links, start scene). The old id becomes an
- * alias, so printed QR codes and shared links that name it keep working. Returns the tour
- * unchanged when the new id is taken (as an id or an alias of another scene) or is the same.
+ * alias, so printed QR codes and shared links that name it keep working — unless `keepAlias`
+ * is false: an id never saved was never printed either (rename.ts asks the last saved file).
+ * Returns the tour unchanged when the new id is taken (as an id or an alias of another scene)
+ * or is the same.
  */
-export function renameScene(tour: Tour, oldId: string, newId: string): Tour {
+export function renameScene(tour: Tour, oldId: string, newId: string, keepAlias = true): Tour {
   if (oldId === newId || !sceneOf(tour, oldId)) return tour;
   const taken = tour.scenes.some(
     (scene) => scene.id !== oldId && (scene.id === newId || (scene.aliases ?? []).includes(newId)),
@@ -301,8 +328,11 @@ export function renameScene(tour: Tour, oldId: string, newId: string): Tour {
     );
     if (scene.id !== oldId) return { ...scene, hotspots };
     // Going back to a former id removes it from the aliases instead of listing it twice.
-    const aliases = [...(scene.aliases ?? []).filter((a) => a !== newId), oldId];
-    return { ...scene, id: newId, aliases, hotspots };
+    const { aliases: former = [], ...rest } = scene;
+    const aliases = [...former.filter((a) => a !== newId), ...(keepAlias ? [oldId] : [])];
+    return aliases.length > 0
+      ? { ...rest, id: newId, aliases, hotspots }
+      : { ...rest, id: newId, hotspots };
   });
   const next: Tour = { ...tour, scenes };
   if (tour.startScene === oldId) next.startScene = newId;

@@ -13,7 +13,7 @@ import { hasErrors, type Problem } from '../core/manifest/problems.ts';
 import type { Position, Tour } from '../core/manifest/schema.ts';
 import { validateTourData } from '../core/manifest/validate.ts';
 import * as api from './api.ts';
-import { DraftStore } from './drafts.ts';
+import { DraftStore, type DraftSnapshot } from './drafts.ts';
 import { History } from './history.ts';
 import type { EditorLanguage } from './i18n.ts';
 import {
@@ -24,7 +24,9 @@ import {
   type Selection,
   selectionForPath,
 } from './model.ts';
+import { plainProblem } from './plain-problems.ts';
 import { keepSession, takeSession } from './session.ts';
+import type { SaveCleanup } from './unused-files.ts';
 import { normalize, reasonOf, setTourInUrl } from './util.ts';
 
 /** Files waiting for Save: path relative to tour.json → bytes. */
@@ -73,13 +75,18 @@ export class EditorStore {
   open: OpenTour | undefined;
   sceneId: string | undefined;
   selection: Selection = { kind: 'tour' };
-  placeType: HotspotType | 'none' = 'scene';
+  /** What a click in the panorama places: nothing until the author picks a kind (look mode). */
+  placeType: HotspotType | 'none' = 'none';
+  /** A hotspot the editor placed for the author (a return link): its marker flashes. */
+  flashHotspotId: string | undefined;
   problems: Problem[] = [];
   status = '';
   draftOffer: { time: number; tour: Tour } | undefined;
   arrivalPick: ArrivalPick | undefined;
   /** A tour being created or opened: a reload meanwhile must come back to it. */
   pendingTourId: string | undefined;
+  /** Unused files offered for removal on Save (`unused-files.ts`; set by the app). */
+  cleanup: SaveCleanup | undefined;
   private validationRun = 0;
   private readonly drafts = new DraftStore();
   /** The files staged with each snapshot of the history (shared, never copied, by later ones). */
@@ -155,7 +162,7 @@ export class EditorStore {
     this.open.history.push(next, options.mergeKey);
     // A later change keeps what was staged before it.
     if (!this.staged.has(this.tour)) this.staged.set(this.tour, carried);
-    this.afterChange(options.keepPanel === true);
+    this.afterChange(options.keepPanel === true, options.mergeKey);
   }
 
   /**
@@ -183,7 +190,7 @@ export class EditorStore {
     this.afterChange(false);
   }
 
-  private afterChange(keepPanel: boolean): void {
+  private afterChange(keepPanel: boolean, mergeKey?: string): void {
     if (!this.open) return;
     if (this.sceneId && !sceneOf(this.tour, this.sceneId)) this.sceneId = this.tour.scenes[0]?.id;
     if (!this.sceneId) this.sceneId = this.tour.scenes[0]?.id;
@@ -191,9 +198,9 @@ export class EditorStore {
       this.selection = this.sceneId ? { kind: 'scene', sceneId: this.sceneId } : { kind: 'tour' };
     }
     this.status = '';
-    void this.drafts
-      .put({ tourId: this.open.id, tour: this.tour, savedAt: Date.now() })
-      .catch(() => undefined);
+    this.flashHotspotId = undefined;
+    // Appended to the draft history, never in place of an earlier visit's (drafts.ts).
+    void this.drafts.keep(this.open.id, this.tour, mergeKey).catch(() => undefined);
     void this.validate();
     this.render(
       keepPanel
@@ -228,6 +235,7 @@ export class EditorStore {
   /** Selects without redrawing; a scene or hotspot also becomes the scene in the viewer. */
   private select(selection: Selection): void {
     this.selection = selection;
+    this.flashHotspotId = undefined;
     if (selection.kind !== 'tour') this.sceneId = selection.sceneId;
   }
 
@@ -255,14 +263,31 @@ export class EditorStore {
     return selection;
   }
 
-  /** A click in the panorama: a new hotspot of the chosen kind, selected. */
+  /** The kind the next click in the panorama places; 'none' is look mode (Esc goes back to it). */
+  setPlaceType(type: HotspotType | 'none'): void {
+    if (type === this.placeType) return;
+    this.placeType = type;
+    this.render(['toolbar', 'viewer']);
+  }
+
+  /**
+   * A click in the panorama: a new hotspot of the chosen kind, selected. One click places one:
+   * the mode goes back to looking, so a click meant to look around never adds a second one.
+   */
   placeHotspot(position: Position): void {
-    if (!this.open || !this.sceneId || this.placeType === 'none' || this.arrivalPick) return;
+    if (!this.open || !this.sceneId || this.arrivalPick) return;
+    // Looking: a click on the panorama itself (not on a marker) lets go of the hotspot.
+    if (this.placeType === 'none') {
+      if (this.selection.kind === 'hotspot') this.selectScene(this.sceneId);
+      return;
+    }
     const sceneId = this.sceneId;
+    const type = this.placeType;
+    this.placeType = 'none';
     // A new scene link leads to some other scene at first: the author then picks the right one.
     const target =
-      this.placeType === 'scene' ? this.tour.scenes.find((s) => s.id !== sceneId)?.id : undefined;
-    const added = addHotspot(this.tour, sceneId, this.placeType, position, target);
+      type === 'scene' ? this.tour.scenes.find((s) => s.id !== sceneId)?.id : undefined;
+    const added = addHotspot(this.tour, sceneId, type, position, target);
     this.commit(added.tour, { select: { kind: 'hotspot', sceneId, hotspotId: added.hotspotId } });
   }
 
@@ -283,7 +308,14 @@ export class EditorStore {
   async openTour(id: string): Promise<void> {
     this.pendingTourId = id;
     setTourInUrl(id);
-    const loaded = await api.loadManifest(id);
+    let loaded: api.LoadedManifest;
+    try {
+      loaded = await api.loadManifest(id);
+    } catch (error) {
+      // A tour deleted meanwhile, or the server stopped: said in words, not an uncaught error.
+      this.pendingTourId = undefined;
+      return this.say(this.t('openFailed', { reason: reasonOf(error, this.lang) }));
+    }
     let tour: Tour;
     try {
       tour = normalize(JSON.parse(loaded.text));
@@ -315,7 +347,8 @@ export class EditorStore {
       // Reloaded before the save's answer arrived: the file on disk is the kept state.
       this.status = session.savedJson === open.savedJson ? session.status : this.t('saved');
     } else {
-      const draft = await this.drafts.get(id).catch(() => undefined);
+      // The newest snapshot; older ones stay in the drafts list whatever the answer.
+      const draft = await this.drafts.latest(id).catch(() => undefined);
       if (
         draft &&
         draft.savedAt > loaded.mtime &&
@@ -327,9 +360,10 @@ export class EditorStore {
     this.pendingTourId = undefined;
     void this.validate();
     this.refresh();
+    void this.cleanup?.resume(id);
   }
 
-  /** Just before the dev server reloads the page. */
+  /** Just before the page goes away (a reload: the author's, or the dev server's). */
   keepSession(): void {
     if (this.pendingTourId) setTourInUrl(this.pendingTourId);
     if (!this.open) return;
@@ -346,17 +380,32 @@ export class EditorStore {
 
   restoreDraft(): void {
     if (!this.open || !this.draftOffer) return;
-    const tour = normalize(this.draftOffer.tour);
-    this.draftOffer = undefined;
-    this.commit(tour);
-    this.render(['banner']);
+    const time = new Date(this.draftOffer.time).toLocaleString(this.lang);
+    this.bringBack(this.draftOffer.tour, this.t('drafts_restored', { time }));
   }
 
+  /** Hides the offer; the draft itself stays in the drafts list (nothing is ever deleted). */
   discardDraft(): void {
     if (!this.open) return;
     this.draftOffer = undefined;
-    void this.drafts.delete(this.open.id).catch(() => undefined);
     this.render(['banner']);
+  }
+
+  /** This tour's draft snapshots, newest first (for the drafts list). */
+  async draftSnapshots(): Promise<DraftSnapshot[]> {
+    if (!this.open) return [];
+    const id = this.open.id;
+    await this.drafts.flushed();
+    return this.drafts.list(id);
+  }
+
+  /** An earlier version (a draft or a backup) as one undoable change; Save then writes it. */
+  bringBack(tour: Tour, status: string): void {
+    if (!this.open) return;
+    this.draftOffer = undefined;
+    this.commit(normalize(tour));
+    this.status = status;
+    this.render(['banner', 'header']);
   }
 
   async save(): Promise<void> {
@@ -365,20 +414,27 @@ export class EditorStore {
     await this.validate();
     const errors = this.problems.filter((p) => p.severity === 'error');
     if (hasErrors(this.problems)) {
-      const message = errors[0]?.message[this.lang] ?? '';
+      const first = errors[0];
+      const message = first ? plainProblem(first, this.tour, this.lang, t).text : '';
       return this.say(t('saveBlocked', { count: errors.length, message }));
     }
     try {
+      const open = this.open;
+      const tour = this.tour;
+      const unused = (await this.cleanup?.choose(open.id, tour)) ?? [];
       await this.writeStaged();
-      await api.saveManifest(this.open.id, this.tour);
-      this.open.savedJson = canonicalJson(this.tour);
-      await this.drafts.delete(this.open.id).catch(() => undefined);
+      await api.saveManifest(open.id, tour);
+      open.savedJson = canonicalJson(tour);
+      // The draft history is kept: it is how an earlier state comes back after a save too.
       const warnings = this.problems.length;
       this.status = warnings > 0 ? t('savedWithWarnings', { count: warnings }) : t('saved');
+      const removed = unused.length > 0 ? await this.cleanup?.remove(open.id, unused) : 0;
+      if (removed) this.status = t('up_unusedRemoved', { count: removed });
     } catch (error) {
-      const reason = reasonOf(error);
       // A static deployment has no write endpoint: point to the zip instead of a bare error.
-      this.status = /HTTP 40[45]/.test(reason) ? t('noWriteEndpoint') : t('saveFailed', { reason });
+      const noEndpoint = /HTTP 40[45]/.test(reasonOf(error));
+      const reason = reasonOf(error, this.lang);
+      this.status = noEndpoint ? t('noWriteEndpoint') : t('saveFailed', { reason });
     }
     this.render(['header']);
   }

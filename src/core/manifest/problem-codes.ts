@@ -11,7 +11,10 @@ import { closestMatch, messages, type ValueKind } from './messages.ts';
 import type { LocalizedMessage, Severity } from './problem-basics.ts';
 import { SITE_PROBLEMS } from '../publish-problems.ts';
 import { MEDIA_PROBLEMS, ZIP_PROBLEMS } from '../media/problems.ts';
+import { PANORAMA_PROBLEMS } from '../media/panorama-problems.ts';
 import { SECURITY_PROBLEMS } from './security-problems.ts';
+import { BODY_PROBLEMS } from './body-problems.ts';
+import { NARRATION_PROBLEMS } from '../narration/problems.ts';
 
 type M = LocalizedMessage;
 /** For codes whose message needs nothing: pass `{}`. */
@@ -309,26 +312,12 @@ export const PROBLEMS = {
     vi: 'Từ chối tệp zip: tour.json không phải JSON hợp lệ.',
     en: 'Zip refused: its tour.json is not valid JSON.',
   })),
-  'image-not-panorama': error((d: { name: string; width: number; height: number }) => ({
-    vi: `${d.name} có kích thước ${d.width}×${d.height}: ảnh toàn cảnh phải rộng gấp đôi chiều cao (2:1).`,
-    en: `${d.name} is ${d.width}×${d.height}: a panorama must be twice as wide as high (2:1).`,
-  })),
-  'image-file-too-big': error((d: { name: string }) => ({
-    vi: `${d.name} lớn hơn 50 MB.`,
-    en: `${d.name} is larger than 50 MB.`,
-  })),
   'image-not-readable': error((d: { name: string }) => ({
-    vi: `${d.name} không phải ảnh JPEG, PNG hay WebP mà trình duyệt đọc được.`,
-    en: `${d.name} is not a JPEG, PNG or WebP image that the browser can read.`,
+    vi: `${d.name} không phải ảnh JPEG, PNG hay WebP mà trình duyệt đọc được. Hãy mở ảnh trong ứng dụng ảnh rồi lưu lại dạng JPEG.`,
+    en: `${d.name} is not a JPEG, PNG or WebP image that the browser can read. Open it in a photo app and save it again as a JPEG.`,
   })),
-  'image-too-large': warning((d: { name: string; width: number }) => ({
-    vi: `${d.name} rộng ${d.width} px: trên 8192 px, điện thoại có thể không hiển thị được. Nên dùng bản nhỏ hơn.`,
-    en: `${d.name} is ${d.width} px wide: above 8192 px, phones may not show it. Consider a smaller copy.`,
-  })),
-  'image-too-small': warning((d: { name: string; width: number }) => ({
-    vi: `${d.name} chỉ rộng ${d.width} px: dưới 2048 px ảnh sẽ bị mờ.`,
-    en: `${d.name} is only ${d.width} px wide: below 2048 px it looks blurry.`,
-  })),
+  // Panoramas for new scenes: ratio, stereo pairs, size, transparency (./panorama-problems.ts).
+  ...PANORAMA_PROBLEMS,
 
   // ── Captions ───────────────────────────────────────────────────────────────
   'missing-header': error(() => ({
@@ -337,22 +326,8 @@ export const PROBLEMS = {
   })),
 
   // ── Narration (tour narrate) ───────────────────────────────────────────────
-  'tool-missing': error((d: { program: string; packages: string }) => ({
-    vi: `không tìm thấy chương trình "${d.program}". Hãy cài (Debian/Ubuntu): sudo apt-get install ${d.packages}`,
-    en: `the program "${d.program}" was not found. Install it (Debian/Ubuntu): sudo apt-get install ${d.packages}`,
-  })),
-  'tool-failed': error((d: { program: string; detail: string }) => ({
-    vi: `${d.program}: ${d.detail}`,
-    en: `${d.program}: ${d.detail}`,
-  })),
-  'nothing-to-speak': error(() => ({
-    vi: 'lời thuyết minh không có chữ nào để đọc',
-    en: 'the text has no words to speak',
-  })),
-  'no-sound': error((d: { sentence: string }) => ({
-    vi: `espeak-ng không tạo ra âm thanh nào cho "${d.sentence}"`,
-    en: `espeak-ng produced no sound for "${d.sentence}"`,
-  })),
+  // Programs, voices, text: ./narration/problems.ts
+  ...NARRATION_PROBLEMS,
   /** A WAV that cannot be read or joined; `by` names the program that wrote it. */
   'wav-unreadable': error((d: { trouble: WavTrouble; by?: string }) => {
     const trouble = wavTrouble(d.trouble);
@@ -431,6 +406,9 @@ export const PROBLEMS = {
 
   // ── Hostile tours: sizes and addresses (texts in ./security-problems.ts)
   ...SECURITY_PROBLEMS,
+
+  // ── Info bodies the viewer shows otherwise than meant (texts in ./body-problems.ts)
+  ...BODY_PROBLEMS,
 } satisfies Record<string, Entry<never>>;
 
 /** Every code a problem can have. */

@@ -2,14 +2,18 @@
  * The header bar: which tour is open, new tour, undo/redo, save, zip export and import,
  * preview, the editor's language and the status line.
  */
+import { formatDeepLink } from '../../core/links/deep-link.ts';
 import { textOf } from '../../core/manifest/text.ts';
 import { h, replaceChildren } from '../../web/ui/dom.ts';
 import * as api from '../api.ts';
 import type { EditorContext } from '../context.ts';
 import { EDITOR_LANGUAGES } from '../i18n.ts';
+import { sceneOf } from '../model.ts';
 import type { EditorStore } from '../store.ts';
 import { exportZip, importZip } from '../tour-files.ts';
+import { showDraftList } from './draft-list.ts';
 import { showNewTourDialog } from './new-tour-dialog.ts';
+import { siteButtons } from './site-buttons.ts';
 
 export const LANG_KEY = 'heritage-editor-language';
 
@@ -25,7 +29,6 @@ export function renderHeader({ store }: EditorContext, header: HTMLElement): voi
   const t = store.t;
   const open = store.open;
   const history = open?.history;
-  const previewScene = store.sceneId ? `/${store.sceneId}` : '';
   replaceChildren(
     header,
     h('h1', {}, t('title')),
@@ -45,14 +48,14 @@ export function renderHeader({ store }: EditorContext, header: HTMLElement): voi
         title: 'Ctrl+Y',
       }),
     open && button(t('save'), () => void store.save(), { 'data-action': 'save', class: 'primary' }),
+    open && button(t('drafts_open'), () => showDraftList(store), { 'data-action': 'drafts' }),
     open && button(t('export'), () => void exportZip(store), { 'data-action': 'export' }),
     open && importButton(store),
     open &&
-      button(
-        t('preview'),
-        () => window.open(`/#/${store.open?.id}${previewScene}`, '_blank', 'noopener'),
-        { 'data-action': 'preview' },
-      ),
+      button(t('preview'), () => window.open(previewUrl(store), '_blank', 'noopener'), {
+        'data-action': 'preview',
+      }),
+    siteButtons(store),
     languageSelect(store),
     h(
       'p',
@@ -60,6 +63,15 @@ export function renderHeader({ store }: EditorContext, header: HTMLElement): voi
       store.status || (store.dirty ? t('unsaved') : ''),
     ),
   );
+}
+
+/**
+ * The viewer's link to the scene selected now (read at the click: selecting a scene does not
+ * redraw the header, so a link made at drawing time opened the scene selected before).
+ */
+function previewUrl(store: EditorStore): string {
+  const scene = store.sceneId && store.open ? sceneOf(store.tour, store.sceneId) : undefined;
+  return `/${formatDeepLink({ tour: store.open?.id, scene: scene?.id })}`;
 }
 
 /** The tours on disk (listed anew at each redraw: another window may have made one). */

@@ -478,12 +478,18 @@ function sendJson(res: ServerResponse, text: string): void {
   res.end(text);
 }
 
-/** A manifest is fetched by the app, not imported: Vite would not reload on its own. */
+/**
+ * A manifest is fetched by the app, not imported: Vite would not reload on its own. Not a
+ * `full-reload` (that reloads every page, the editor's too, which holds the author's work and
+ * has just saved): an event the viewer's page reloads on (src/web/main.ts).
+ */
+export const TOUR_CHANGED_EVENT = 'heritage:tour-changed';
+
 function reloadOnManifestChange(server: ViteDevServer, toursDir: string): void {
   server.watcher.add(toursDir);
   const onChange = (file: string) => {
     if (file.startsWith(toursDir + path.sep) && path.basename(file) === 'tour.json') {
-      server.ws.send({ type: 'full-reload' });
+      server.ws.send(TOUR_CHANGED_EVENT, {});
     }
   };
   server.watcher.on('change', onChange);

@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import {
+  BACKUPS_SEGMENT,
   CreateTourRequest,
   type CreateTourResponse,
   type ListToursResponse,
@@ -26,10 +27,13 @@ import {
 } from '../../core/editor-protocol.ts';
 import { isId } from '../../core/manifest/ids.ts';
 import { MAX_MANIFEST_BYTES } from '../../core/manifest/limits.ts';
+import { backupsRoute, keepBackup } from './backups.ts';
 import { callerFacts, isEditorCall, makeToken, mayReceiveToken } from './caller.ts';
 import { formatManifest, newTourManifest } from './format-manifest.ts';
 import { readRequest, refuse, send } from './http.ts';
 import { narrate } from './narrate-endpoint.ts';
+import { handleSite, type SiteEndpointContext, SiteServices } from './site-endpoint.ts';
+import { isUnusedFilesRoute, unusedFilesRoute } from './unused-files.ts';
 import {
   isAcceptableName,
   isUploadablePath,
@@ -44,6 +48,8 @@ export { formatManifest, newTourManifest } from './format-manifest.ts';
 export interface EditorPluginOptions {
   /** Folder holding one sub-folder per tour, relative to the Vite root (or absolute). */
   toursDir: string;
+  /** Where site.config.json and the credentials file are (default: the Vite root). */
+  siteDir?: string;
 }
 
 export interface EditorEndpointOptions {
@@ -54,16 +60,35 @@ export interface EditorEndpointOptions {
   /** Where an unexpected error is told in full (the answer says only "internal error"). */
   logError?: (message: string) => void;
   uploadSlots?: UploadSlots;
+  /** The repository (vite.config.ts, index.html) and the site settings' folder (default cwd). */
+  root?: () => string;
+  siteDir?: () => string;
+  siteServices?: SiteServices;
 }
+
+/** The credentials file must never be served by the dev server (`?raw` included). */
+const CREDENTIALS_PATH = /(^|\/)\.publish-credentials[^/]*$/i;
 
 /** The endpoint as one connect middleware: `/__editor/…` handled, anything else passed on. */
 export function editorEndpoint(options: EditorEndpointOptions): Connect.NextHandleFunction {
   const token = options.token ?? makeToken();
   const slots = options.uploadSlots ?? new UploadSlots();
   const logError = options.logError ?? ((message: string) => console.error(message));
+  const services = options.siteServices ?? new SiteServices();
   return (req, res, next) => {
+    const rawPath = (req.url ?? '').split(/[?#]/, 1)[0] ?? '';
+    let pathOnly = rawPath;
+    try {
+      pathOnly = decodeURIComponent(rawPath);
+    } catch {
+      // Not a valid escape: Vite refuses it; the raw text is checked.
+    }
+    if (CREDENTIALS_PATH.test(pathOnly)) return refuse(res, 404, 'not found');
     if (!(req.url ?? '').startsWith('/__editor/')) return next();
-    const context: Context = { toursDir: options.toursDir(), token, slots };
+    const toursDir = options.toursDir();
+    const root = options.root?.() ?? process.cwd();
+    const site = { root, siteDir: options.siteDir?.() ?? root, toursDir, services };
+    const context: Context = { toursDir, token, slots, site };
     handle(context, req, res).catch((error: unknown) => {
       logError(
         `[tour editor] ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
@@ -75,17 +100,25 @@ export function editorEndpoint(options: EditorEndpointOptions): Connect.NextHand
 
 export function editorPlugin(options: EditorPluginOptions): Plugin {
   let toursDir = path.resolve(options.toursDir);
+  let root = process.cwd();
+  const siteServices = new SiteServices();
   return {
     name: 'heritage-editor',
     apply: 'serve',
     configResolved(config) {
       toursDir = path.resolve(config.root, options.toursDir);
+      root = config.root;
     },
     configureServer(server) {
       const endpoint = editorEndpoint({
         toursDir: () => toursDir,
+        root: () => root,
+        siteDir: () => path.resolve(root, options.siteDir ?? '.'),
+        siteServices,
         logError: (message) => server.config.logger.error(message),
       });
+      // The phone preview ends with the editor.
+      server.httpServer?.once('close', () => void siteServices.phone.stop());
       // First of all middlewares: Vite 8 puts its CORS middleware before the plugins' ones, and
       // its default answers the preflight of any localhost origin with approval (issue 21,
       // finding 2). The endpoint must never meet it: it answers no Access-Control-* at all.
@@ -108,6 +141,7 @@ interface Context {
   toursDir: string;
   token: string;
   slots: UploadSlots;
+  site: SiteEndpointContext;
 }
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
@@ -133,6 +167,7 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   }
   // Reads too: a tour's files are the author's, not any local page's.
   if (!isEditorCall(facts, context.token)) return refuse(res, 403, 'forbidden');
+  if (await handleSite(context.site, req, res)) return;
   const route = parseEditorRoute(req.url ?? '');
   if (!route) return refuse(res, 400, 'bad path');
 
@@ -147,6 +182,14 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
     const mtime = (await stat(file)).mtimeMs;
     const files = await listFiles(path.dirname(file));
     return send(res, 200, { id: route.id, text, mtime, files } satisfies LoadManifestResponse);
+  }
+
+  if (route.kind === 'file' && route.segments[0] === BACKUPS_SEGMENT) {
+    return backupsRoute(toursDir, route.id, route.segments.slice(1), req, res);
+  }
+
+  if (route.kind === 'file' && req.method === 'POST' && isUnusedFilesRoute(route.segments)) {
+    return unusedFilesRoute(toursDir, route.id, route.segments, req, res);
   }
 
   const isNarrate = route.kind === 'file' && route.segments.join('/') === NARRATE_SEGMENT;
@@ -169,7 +212,10 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
         invalid: 'bad manifest',
       });
       if (!data) return;
-      if (!(await writeWhole(target, formatManifest(data)))) return refuse(res, 400, 'bad path');
+      const text = formatManifest(data);
+      // The version replaced stays as a dated backup (backups.ts).
+      await keepBackup(target, text);
+      if (!(await writeWhole(target, text))) return refuse(res, 400, 'bad path');
       const mtime = (await stat(target)).mtimeMs;
       return send(res, 200, { saved: MANIFEST_FILE, mtime } satisfies SaveManifestResponse);
     }
