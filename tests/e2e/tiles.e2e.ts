@@ -47,9 +47,10 @@ describe('tiled panoramas', () => {
   it('show the preview first, then only the tiles in view', async () => {
     const { page, errors } = await newPage(browser, { viewport: 'phone' });
     const requests = record(page);
-    await page.goto(`${baseUrl}#/demo`);
-    await waitForCanvasDrawn(page);
     const scene = start();
+    // A link naming a view: no poster (it shows the start view only), the viewer alone.
+    await page.goto(`${baseUrl}#/demo/${scene.id}?v=20,0,50`);
+    await waitForCanvasDrawn(page);
     const preview = `tours/demo/${scene.panorama.preview}`;
     const allTiles = equirectTilePaths(scene.panorama.tiles!).map((p) => `tours/demo/${p}`);
     await expect.poll(() => requests.filter((r) => allTiles.includes(r)).length).toBeGreaterThan(0);
@@ -60,6 +61,28 @@ describe('tiled panoramas', () => {
     const fetched = new Set(requests.filter((r) => allTiles.includes(r)));
     expect(fetched.size).toBeLessThan(allTiles.length / 2);
     await screenshot(page, 'tiles-phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a tour link, paint the poster first and ask for the middle tiles before the viewer would', async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    const requests = record(page);
+    await page.goto(`${baseUrl}#/demo`);
+    await waitForCanvasDrawn(page);
+    const scene = start();
+    const allTiles = equirectTilePaths(scene.panorama.tiles!).map((p) => `tours/demo/${p}`);
+    await expect.poll(() => requests.filter((r) => allTiles.includes(r)).length).toBeGreaterThan(0);
+    const firstTile = requests.findIndex((r) => allTiles.includes(r));
+    const poster = requests.findIndex((r) => r.includes('/generated/posters/'));
+    const viewerCode = requests.findIndex((r) => /assets\/tour-viewer-/.test(r));
+    expect(poster).toBeGreaterThanOrEqual(0);
+    expect(poster).toBeLessThan(firstTile);
+    // Asked for by the entry script, not after the viewer's code has run.
+    expect(firstTile).toBeLessThan(requests.indexOf(`tours/demo/${scene.panorama.preview}`));
+    expect(viewerCode).toBeGreaterThanOrEqual(0);
+    const fetched = new Set(requests.filter((r) => allTiles.includes(r)));
+    expect(fetched.size).toBeLessThan(allTiles.length / 2);
     expect(errors).toEqual([]);
     await page.close();
   });

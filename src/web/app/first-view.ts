@@ -159,7 +159,14 @@ export class FirstView {
 
   /** Follows the app in `root` until the live viewer takes over (or something else shows). */
   follow(root: HTMLElement): void {
-    this.prefetchTiles();
+    // The poster first: on a slow line it is what the visitor waits for.
+    const poster = this.element.querySelector<HTMLImageElement>('.first-view__poster img');
+    if (!poster || poster.complete) this.prefetchTiles();
+    else {
+      const next = () => this.prefetchTiles();
+      poster.addEventListener('load', next, { once: true });
+      poster.addEventListener('error', next, { once: true });
+    }
     const found = () => {
       if (root.querySelector('[data-testid="tour-error"]')) return this.remove();
       const viewer = root.querySelector<HTMLElement>('[data-testid="viewer"]');
