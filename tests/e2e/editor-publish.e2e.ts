@@ -11,6 +11,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { unzipSync } from 'fflate';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -18,7 +19,8 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toursPlugin } from '../../src/node/build/vite-plugin-tours.ts';
 import { editorPlugin } from '../../src/node/editor-server/editor-plugin.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { createStaticServer } from '../../src/node/serve/static-server.ts';
+import { launchBrowser, waitForCanvasDrawn } from '../support/browser.ts';
 import { projectRoot } from './support/dev-server.ts';
 
 const SHOTS = '/tmp/publish-shots';
@@ -183,5 +185,45 @@ describe('publish, print and preview from the editor', () => {
     expect((await stat(path.join(out, 'tours/demo/tour.json'))).isFile()).toBe(true);
     const site = JSON.parse(await readFile(path.join(out, 'site.json'), 'utf8'));
     expect(site.publicUrl).toBe(BASE);
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
   }, 90_000);
+
+  it('publishes a site zip: unzipped and served anywhere, a scene link draws and shares the public address', async () => {
+    await page.getByRole('button', { name: 'Xuất bản' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Xuất bản' });
+    await dialog.getByLabel('Xuất bản tới').selectOption('zip');
+    await dialog.getByRole('button', { name: 'Bắt đầu xuất bản' }).click();
+    const get = dialog.locator('[data-action="download-zip"]');
+    await get.waitFor({ timeout: 90_000 });
+    const downloading = page.waitForEvent('download');
+    await get.click();
+    const zip = path.join(tempDir, 'site.zip');
+    await (await downloading).saveAs(zip);
+    const site = path.join(tempDir, 'from-zip');
+    for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(await readFile(zip))))) {
+      if (name.endsWith('/')) continue;
+      await mkdir(path.dirname(path.join(site, name)), { recursive: true });
+      await writeFile(path.join(site, name), bytes);
+    }
+    // A host of its own, at another address than the public one: the site is relative.
+    const host = await createStaticServer({ root: site, host: '127.0.0.1', port: 0 });
+    try {
+      const sceneHtml = await readFile(path.join(site, 'demo/louvre/index.html'), 'utf8');
+      expect(sceneHtml).toContain(`<meta property="og:url" content="${BASE}demo/louvre/">`);
+      const viewer = await page.context().newPage();
+      const errors: string[] = [];
+      viewer.on('pageerror', (error) => errors.push(error.message));
+      await viewer.goto(`${host.url}demo/louvre/`);
+      await waitForCanvasDrawn(viewer);
+      await expect.poll(() => viewer.getByTestId('scene-title').textContent()).toMatch(/Louvre/);
+      // The visitor's share code is the public address, never this host's.
+      const published = JSON.parse(await readFile(path.join(site, 'site.json'), 'utf8'));
+      expect(published.publicUrl).toBe(BASE);
+      expect(errors).toEqual([]);
+      await viewer.close();
+    } finally {
+      await host.close();
+    }
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+  }, 150_000);
 });

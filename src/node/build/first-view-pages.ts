@@ -278,13 +278,14 @@ export async function firstViewFiles(
   store: PosterStore,
   root: string,
   log: { warn: (message: string) => void },
+  siteConfigFile?: string,
 ): Promise<FirstViewOutput[]> {
   const files = bundle as BundleView;
   const index = files['index.html'];
   if (index?.type !== 'asset' || index.source === undefined) return [];
   const html =
     typeof index.source === 'string' ? index.source : new TextDecoder().decode(index.source);
-  const config = await loadSiteConfig(root);
+  const config = await loadSiteConfig(root, siteConfigFile);
   const publicUrl =
     config.ok && /^https?:\/\//.test(config.value.config.publicUrl)
       ? config.value.config.publicUrl

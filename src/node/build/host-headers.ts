@@ -55,6 +55,8 @@ export interface HostHeadersOptions {
    * `site.config.json` (none: only the site itself may frame it).
    */
   frameAncestors?: readonly string[];
+  /** Where those settings are (default `site.config.json` at the root). */
+  configFile?: string;
 }
 
 /** Writes `_headers` into every build, so any build is ready for a host that reads it. */
@@ -69,7 +71,7 @@ export function hostHeadersPlugin(options: HostHeadersOptions = {}): Plugin {
     async generateBundle() {
       let ancestors = options.frameAncestors;
       if (ancestors === undefined) {
-        const loaded = await loadSiteConfig(root);
+        const loaded = await loadSiteConfig(root, options.configFile);
         // A broken site.config.json is `tour publish`'s to report; the build keeps 'self'.
         ancestors = loaded.ok ? loaded.value.config.frameAncestors : [];
       }

@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import type { Plugin, ViteDevServer } from 'vite';
 import { listTourFolders, MANIFEST_NAME, resolveInside } from '../fs.ts';
 import { createRequestHandler, sendText } from '../serve/static-server.ts';
-import { requestPath } from '../../core/paths.ts';
+import { hasHiddenSegment } from './hidden-paths.ts';
 import {
   describeProblem,
   hasErrors,
@@ -52,6 +52,8 @@ import {
 export interface ToursPluginOptions {
   /** Folder holding one sub-folder per tour, relative to the Vite root. */
   toursDir: string;
+  /** The site settings the pages' public address comes from (`tour publish --config`). */
+  siteConfigFile?: string;
 }
 
 /** A tour folder whose manifest has no errors (it may have warnings). */
@@ -345,7 +347,14 @@ export function toursPlugin(options: ToursPluginOptions): Plugin {
         for (const file of await buildOutput(prepared.publications, cache)) {
           this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
         }
-        for (const file of await firstViewFiles(prepared.publications, bundle, posters, root, this))
+        for (const file of await firstViewFiles(
+          prepared.publications,
+          bundle,
+          posters,
+          root,
+          this,
+          options.siteConfigFile,
+        ))
           this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
       },
     },
@@ -374,27 +383,6 @@ export function toursPlugin(options: ToursPluginOptions): Plugin {
       reloadOnManifestChange(server, toursDir);
     },
   };
-}
-
-/** Vite's own folders of pre-bundled dependencies, which its client loads by these names. */
-const TOOL_FOLDERS = new Set(['.vite', '.pnpm']);
-
-/**
- * A request naming a hidden file or folder (`/.env`, `/.git/config`, `/%2egit/…`) anywhere
- * in the project: the dev server answers 404, as the static server does, before Vite's own
- * (partial) deny list is asked.
- */
-export function hasHiddenSegment(rawUrl: string): boolean {
-  const path = requestPath(rawUrl);
-  return path.split('/').some((part) => {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(part);
-    } catch {
-      return true;
-    }
-    return segment.startsWith('.') && !TOOL_FOLDERS.has(segment);
-  });
 }
 
 /** Tiles a tour's panoramas before publishing it, reporting progress in the build log. */

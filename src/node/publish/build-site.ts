@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, loadConfigFromFile, type PluginOption } from 'vite';
 import { failure, type Result, success } from '../../core/result.ts';
+import { hostHeadersPlugin } from '../build/host-headers.ts';
 import { toursPlugin } from '../build/vite-plugin-tours.ts';
 import { publishProblem } from './messages.ts';
 
@@ -24,6 +25,8 @@ export interface BuildSiteOptions {
   outDir?: string;
   /** Build log lines (Vite's warnings). */
   log?: (line: string) => void;
+  /** The site settings being published (their public address goes into the pages). */
+  configFile?: string;
 }
 
 export interface BuiltSite {
@@ -77,7 +80,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<Result<Built
       'silent',
     );
     const config = loaded?.config ?? {};
-    const plugins = replaceToursPlugin(config.plugins ?? [], toursDir);
+    const plugins = replaceSitePlugins(config.plugins ?? [], toursDir, options.configFile);
     await build({
       ...config,
       configFile: false,
@@ -95,8 +98,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<Result<Built
   }
 }
 
-/** The project's plugins with the tours plugin pointed at `toursDir`. */
-function replaceToursPlugin(plugins: PluginOption[], toursDir: string): PluginOption[] {
+/**
+ * The project's plugins with the tours plugin pointed at `toursDir`, and both it and the host
+ * headers reading the settings being published.
+ */
+function replaceSitePlugins(
+  plugins: PluginOption[],
+  toursDir: string,
+  siteConfigFile: string | undefined,
+): PluginOption[] {
   let replaced = false;
   const walk = (list: PluginOption[]): PluginOption[] =>
     list.map((plugin) => {
@@ -108,12 +118,16 @@ function replaceToursPlugin(plugins: PluginOption[], toursDir: string): PluginOp
         plugin.name === 'heritage-tours'
       ) {
         replaced = true;
-        return toursPlugin({ toursDir });
+        return toursPlugin({ toursDir, siteConfigFile });
+      }
+      if (plugin && typeof plugin === 'object' && 'name' in plugin) {
+        if (plugin.name === 'heritage-host-headers')
+          return hostHeadersPlugin({ configFile: siteConfigFile });
       }
       return plugin;
     });
   const result = walk(plugins);
-  return replaced ? result : [...result, toursPlugin({ toursDir })];
+  return replaced ? result : [...result, toursPlugin({ toursDir, siteConfigFile })];
 }
 
 /** Hard-links a folder's files into a new tree (copies where links are refused). */

@@ -158,6 +158,7 @@ export async function publishSite(options: PublishOptions): Promise<Result<Publi
       toursDir,
       tours: options.tours ?? config.tours,
       log: events.log,
+      configFile,
     });
     if (!built.ok) return built;
     siteDir = built.value.dir;
