@@ -126,7 +126,10 @@ describe('a foreign phone opens every scene link of the sample tour', () => {
       'languages' in spec ? spec.languages : undefined,
     );
     const strings = LOCALES[spec.ui];
-    for (const [index, scene] of scenes.entries()) {
+    // Every scene on the first phone; the start scene and one link on the others (the rules
+    // are the same per scene, the languages are what differs).
+    const walked = spec === PHONES[0] ? scenes : scenes.slice(0, 2);
+    for (const [index, scene] of walked.entries()) {
       // Each scene as its printed QR code opens it: no language in the link.
       if (index === 0) await page.goto(`${baseUrl}#/demo/${scene.id}`);
       else await page.evaluate((id) => (location.hash = `#/demo/${id}`), scene.id);
@@ -165,10 +168,11 @@ describe('a foreign phone opens every scene link of the sample tour', () => {
       // Nothing Vietnamese on screen (nor in names a screen reader reads out).
       const texts = await screenTexts(page);
       expect(texts.match(VIETNAMESE)?.[0], texts).toBeUndefined();
-      await screenshot(
-        page,
-        `languages-${spec.ui}${'languages' in spec ? '-fr-en' : ''}-${scene.id}`,
-      );
+      if (index === 0 || spec === PHONES[0])
+        await screenshot(
+          page,
+          `languages-${spec.ui}${'languages' in spec ? '-fr-en' : ''}-${scene.id}`,
+        );
     }
     // An info panel: English text with its mark in the visitor's language.
     const first = scenes[0]!;
