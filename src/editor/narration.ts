@@ -7,9 +7,9 @@
 import type { NarrateResponse } from '../core/editor-protocol.ts';
 import { type NarrationFreshness, narrationFreshness } from '../core/narration/staleness.ts';
 import * as api from './api.ts';
-import { sceneOf, uniqueId, updateScene } from './model.ts';
+import { sceneOf, updateScene } from './model.ts';
 import type { EditorStore } from './store.ts';
-import { reasonOf } from './util.ts';
+import { attachFile } from './tour-files.ts';
 
 /**
  * How many times the server rewrote a file at the same path (by its URL): the page then asks
@@ -122,39 +122,7 @@ export function narrationReason(store: EditorStore, error: unknown): string {
 
 /**
  * Copies a chosen sound or captions file into `folder` (audio/<lang>) under a name no other file
- * of the folder has: recordings of different scenes are often all called "ghi-am.mp3", and one
- * must never replace another scene's narration. Its path, or undefined (said on the status line).
+ * of the folder has (tour-files.ts): recordings of different scenes are often all called
+ * "ghi-am.mp3", and one must never replace another scene's narration.
  */
-export async function uploadInto(
-  store: EditorStore,
-  file: File,
-  folder: string,
-): Promise<string | undefined> {
-  const open = store.open;
-  if (!open) return undefined;
-  const dot = file.name.lastIndexOf('.');
-  const ext =
-    dot > 0
-      ? file.name
-          .slice(dot + 1)
-          .toLowerCase()
-          .replace(/[^a-z0-9]/g, '')
-      : '';
-  // Taken by stem whatever the extension: a recording and its captions keep distinct names too.
-  const taken = [...open.files, ...store.stagedFiles.keys()]
-    .filter((relative) => relative.startsWith(`${folder}/`))
-    .map((relative) => relative.slice(folder.length + 1).replace(/\.[^.]*$/, ''));
-  const stem = uniqueId(dot > 0 ? file.name.slice(0, dot) : file.name, taken);
-  const relative = `${folder}/${stem}${ext ? `.${ext}` : ''}`;
-  store.say(store.t('uploading', { name: file.name }));
-  try {
-    await api.uploadFile(open.id, relative, file);
-  } catch (error) {
-    store.say(store.t('saveFailed', { reason: reasonOf(error, store.lang) }));
-    return undefined;
-  }
-  open.files.add(relative);
-  // Cleared without redrawing: the caller's change redraws the header.
-  store.status = '';
-  return relative;
-}
+export const uploadInto = attachFile;

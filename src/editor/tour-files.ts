@@ -31,7 +31,13 @@ export async function attachFile(
           .toLowerCase()
           .replace(/[^a-z0-9]/g, '')
       : '';
-  const stem = uniqueId(dot > 0 ? file.name.slice(0, dot) : file.name, []);
+  // A name no other file of the folder has, by stem whatever the extension: uploads are often
+  // all called "anh.jpg" or "ghi-am.mp3", and one must never replace another's file (a
+  // recording and its captions keep distinct names too).
+  const taken = [...open.files, ...store.stagedFiles.keys()]
+    .filter((relative) => relative.startsWith(`${folder}/`))
+    .map((relative) => relative.slice(folder.length + 1).replace(/\.[^.]*$/, ''));
+  const stem = uniqueId(dot > 0 ? file.name.slice(0, dot) : file.name, taken);
   const relative = `${folder}/${stem}${ext ? `.${ext}` : ''}`;
   store.say(store.t('uploading', { name: file.name }));
   try {

@@ -426,7 +426,7 @@ describe('tour editor (dev server)', () => {
     await page.locator('.ed-scene[data-scene="inca"]').click();
     await page.locator('[data-action="narrate-vi"]').click();
     await page.waitForFunction(() =>
-      /Narration \(vi\) made/.test(
+      /Narration \(Vietnamese\) made/.test(
         document.querySelector('[data-testid="status"]')?.textContent ?? '',
       ),
     );

@@ -209,6 +209,17 @@ export function htmlToMarkdown(html: string): { text: string; droppedTags: strin
       return '';
     })
     .replace(/<\s*br\s*\/?>/gi, '\n')
+    // Lists stay lists ("- " or "1. " a line); a list inside a list is flattened into it.
+    .replace(/<\s*(ul|ol)\b[^>]*>([\s\S]*?)<\s*\/\s*\1\s*>/gi, (_, kind: string, inner: string) => {
+      const items = inner
+        .split(/<\s*li\b[^>]*>/i)
+        .slice(1)
+        .map((item) => item.replace(/<\s*\/\s*(li|ul|ol)\s*>|<\s*(ul|ol)\b[^>]*>/gi, ' '))
+        .map((item) => item.replace(/\s+/g, ' ').trim())
+        .filter((item) => item !== '');
+      const mark = (i: number) => (kind.toLowerCase() === 'ol' ? `${i + 1}.` : '-');
+      return `\n\n${items.map((item, i) => `${mark(i)} ${item}`).join('\n')}\n\n`;
+    })
     .replace(/<\s*\/\s*(p|div|li|h[1-6])\s*>/gi, '\n\n')
     // Attributes (`<strong data-start="12">`) do not matter to the text: the tag keeps its bold.
     .replace(/<\s*(b|strong)\b[^>]*>([\s\S]*?)<\s*\/\s*\1\s*>/gi, '**$2**')

@@ -6,6 +6,7 @@ import type { AudioHotspot } from '../../core/manifest/schema.ts';
 import { h } from '../../web/ui/dom.ts';
 import type { EditorContext } from '../context.ts';
 import { uploadInto } from '../narration.ts';
+import { languageColumnName } from './language-text.ts';
 import { playButton } from './play-button.ts';
 import '../narration.css';
 
@@ -37,9 +38,9 @@ export function audioField(
       {
         class: `ed-narration-lang${path ? '' : ' missing'}`,
         role: 'group',
-        'aria-label': `${t('field_audio')} (${lang})`,
+        'aria-label': `${t('field_audio')} (${languageColumnName(store, lang)})`,
       },
-      h('span', { class: 'ed-lang-code' }, lang),
+      h('span', { class: 'ed-lang-name' }, languageColumnName(store, lang)),
       h(
         'div',
         { class: 'ed-row' },

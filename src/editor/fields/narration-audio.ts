@@ -11,6 +11,7 @@ import type { EditorContext } from '../context.ts';
 import { updateScene } from '../model.ts';
 import { freshnessOf, generateNarration, trackOf, uploadInto } from '../narration.ts';
 import type { EditorStore } from '../store.ts';
+import { languageColumnName } from './language-text.ts';
 import { playButton } from './play-button.ts';
 import '../narration.css';
 
@@ -84,18 +85,23 @@ function languageRow(store: EditorStore, sceneId: string, lang: string): Row {
     failure = undefined;
     generate.setAttribute('aria-busy', 'true');
     generate.disabled = true;
-    store.say(t('narrationWorking', { lang }));
+    store.say(t('narrationWorking', { lang: languageColumnName(store, lang) }));
     void generateNarration(store, sceneId, lang).then((made) => {
       generate.removeAttribute('aria-busy');
       if (made.ok) {
         // A new file at a new path was committed (the panel is redrawn); the same path: here.
-        store.say(t('narrationDone', { lang, seconds: Math.round(made.seconds) }));
+        store.say(
+          t('narrationDone', {
+            lang: languageColumnName(store, lang),
+            seconds: Math.round(made.seconds),
+          }),
+        );
         store.refresh('panel');
         return;
       }
       failure = t('narrationFailed', { reason: made.reason });
       // The whole reason (install help) is long: it stays in the row, under the button.
-      store.say(t('narrationFailedBelow', { lang }));
+      store.say(t('narrationFailedBelow', { lang: languageColumnName(store, lang) }));
       update();
     });
   });
@@ -104,10 +110,10 @@ function languageRow(store: EditorStore, sceneId: string, lang: string): Row {
     {
       class: 'ed-narration-lang',
       role: 'group',
-      'aria-label': `${t('field_narrationAudio')} (${lang})`,
+      'aria-label': `${t('field_narrationAudio')} (${languageColumnName(store, lang)})`,
       'data-narration-lang': lang,
     },
-    h('span', { class: 'ed-lang-code' }, lang),
+    h('span', { class: 'ed-lang-name' }, languageColumnName(store, lang)),
     // Hear it, read what it is worth, then act on it.
     audio && h('div', { class: 'ed-row' }, playButton(store, audio, `narration-play-${lang}`)),
     state,
