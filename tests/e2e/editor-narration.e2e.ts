@@ -237,7 +237,7 @@ describe.skipIf(tools.missing.length > 0)(`editor narration${tools.reason}`, () 
   it('plays the sound of an audio point', async () => {
     await page.locator('.ed-scene[data-scene="puy-de-sancy"]').click();
     await page.locator('.ed-marker-audio').click();
-    const group = page.getByRole('group', { name: /\(vi\)$/ }).filter({
+    const group = page.getByRole('group', { name: /\(Tiếng Việt\)$/ }).filter({
       has: page.getByTestId('audio-play-vi'),
     });
     await group.getByRole('button', { name: 'Nghe', exact: true }).click();
