@@ -139,7 +139,7 @@ describe('editor defaults', () => {
     await page.goto(`${baseUrl}/editor/?tour=demo`);
     await page.locator('.ed-scene[data-scene="louvre"]').click();
     await waitForCanvasDrawn(page, { selector: '.ed-psv .psv-canvas', timeout: 60_000 });
-    await markers().first().waitFor();
+    await markers().first().waitFor({ timeout: 90_000 });
     const before = await markers().count();
     expect(await page.getByTestId('place-type').inputValue()).toBe('none');
     const box = (await page.locator('.ed-psv').boundingBox())!;
