@@ -3,6 +3,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { budgetPlugin } from './src/node/build/budget-plugin.ts';
 import { cspPlugin } from './src/node/build/vite-plugin-csp.ts';
 import { hostHeadersPlugin } from './src/node/build/host-headers.ts';
+import { lazyPreloadPlugin } from './src/node/build/lazy-preload-plugin.ts';
 import { toursPlugin } from './src/node/build/vite-plugin-tours.ts';
 import { editorPlugin } from './src/node/editor-server/editor-plugin.ts';
 
@@ -17,6 +18,9 @@ export default defineConfig({
     // The tourist's first download stays small: what index.html loads at once (its entry
     // script and the chunks it preloads) is at most 200 KB gzipped. The 360° viewer, the
     // tiles and cubemap adapters, the manifest schema and the kiosk code load on demand.
+    // The entry is small so it paints a link's poster early; the app it imports next is
+    // fetched beside it.
+    lazyPreloadPlugin([/src\/web\/app\/tourist-app\.ts$/]),
     budgetPlugin([{ label: 'tourist entry', entry: 'index.html', maxGzipBytes: 200 * 1024 }]),
     editorPlugin({ toursDir: 'tours' }),
     VitePWA({

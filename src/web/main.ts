@@ -1,4 +1,8 @@
-/** Entry of the tourist's app (and of kiosks: same build, `?kiosk=<profile>`). */
+/**
+ * Entry of the tourist's app (and of kiosks: same build, `?kiosk=<profile>`). Small on
+ * purpose: it puts up a link's poster (first-view.ts) as soon as it runs, then loads the app
+ * itself (preloaded by index.html, so that costs no round trip).
+ */
 // The viewer's styles by concern, in cascade order.
 import './app/styles.css';
 import './app/styles-narration.css';
@@ -6,7 +10,6 @@ import './app/styles-panels.css';
 import './app/styles-kiosk.css';
 import './app/styles-share-offline.css';
 import './app/styles-kiosk-staff.css';
-import { App } from './app/app.ts';
 import { FirstView } from './app/first-view.ts';
 import { kioskProfile } from './kiosk/profile.ts';
 
@@ -18,23 +21,36 @@ const fromScenePage = FirstView.take();
 const root = document.getElementById('app');
 const profile = kioskProfile(location.search);
 // A kiosk has its own attract screen; the app's screens replace the poster themselves.
+const poster = profile ? null : (fromScenePage ?? FirstView.fromTemplate());
 if (profile) fromScenePage?.remove();
 else if (root) {
-  (fromScenePage ?? FirstView.fromTemplate())?.follow(root);
+  poster?.follow(root);
   FirstView.followTourLinks(root);
 }
 if (root && profile) {
   // Kiosk code is loaded only on kiosks.
   void import('./app/kiosk-mode.ts').then(({ startKioskMode }) => startKioskMode(root, profile));
 } else if (root) {
-  void App.start(root).then((app) => {
-    // Offline support and app updates load after the first paint.
-    void import('./offline/phone-offline.ts').then(({ startPhoneOffline }) =>
-      startPhoneOffline({
-        currentTourId: () => app.tourPage.currentTourId,
-        translate: (key) => app.translator.t(key),
-        notify: (text) => app.tourPage.notify(text),
-      }),
+  // After the poster's first frame: running the app's code would hold that frame back, and
+  // the app waits for the viewer's code (still downloading) anyway.
+  void (poster?.whenPainted() ?? Promise.resolve())
+    .then(() => import('./app/tourist-app.ts'))
+    .then(
+      ({ startTouristApp }) => startTouristApp(root),
+      () => {
+        // The app's code did not come (a link lost mid-load, never cached): before any
+        // translation is loaded, so in both of the site's first languages, as index.html is.
+        poster?.remove();
+        const message = document.createElement('p');
+        message.className = 'message message--error';
+        message.textContent =
+          'Không tải được trang: hãy kiểm tra kết nối mạng. / The page could not load: check the connection.';
+        const retry = document.createElement('button');
+        retry.type = 'button';
+        retry.className = 'button';
+        retry.textContent = 'Thử lại / Try again';
+        retry.addEventListener('click', () => location.reload());
+        root.replaceChildren(message, retry);
+      },
     );
-  });
 }

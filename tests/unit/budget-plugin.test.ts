@@ -99,6 +99,30 @@ describe('checkBudgets', () => {
     if (!check.ok) expect(check.message).toContain('no entry chunk for kiosk.html');
   });
 
+  it('counts the lazy chunks the page preloads (and their imports), not those in a template', () => {
+    const bundle = siteBundle();
+    const files = [
+      chunk('assets/app-jkl.js', noise(20_000), { imports: ['assets/shared-ghi.js'] }),
+      chunk('assets/lib-mno.js', noise(5_000)),
+      {
+        type: 'asset' as const,
+        fileName: 'index.html',
+        source:
+          '<head><link rel="modulepreload" crossorigin href="./assets/app-jkl.js"></head>' +
+          '<body><template id="t"><div><link rel="modulepreload" crossorigin="" ' +
+          'href="assets/viewer-xyz.js"></div></template></body>',
+      },
+    ];
+    for (const file of files) bundle[file.fileName] = file;
+    const check = checkBudgets(bundle, [budget(1e9)], ROOT);
+    expect(check.results[0]!.chunks.map((c) => c.fileName)).toEqual([
+      'assets/index-abc.js',
+      'assets/app-jkl.js',
+      'assets/runtime-def.js',
+      'assets/shared-ghi.js',
+    ]);
+  });
+
   it('follows import cycles between chunks once', () => {
     const bundle = siteBundle();
     (bundle['assets/shared-ghi.js'] as BudgetChunk).imports = ['assets/runtime-def.js'];

@@ -10,7 +10,8 @@ import {
   withTourPosters,
 } from '../../src/node/build/first-view-page.ts';
 import { viewerPreloads, type BundleView } from '../../src/node/build/first-view-pages.ts';
-import { appAddress, centreTiles, posterMatches } from '../../src/web/app/first-view.ts';
+import { appAddress, posterMatches } from '../../src/web/app/first-view.ts';
+import { centreTiles } from '../../src/web/viewer/tile-prefetch.ts';
 import { cacheControlOf, IMMUTABLE } from '../../src/node/serve/static-server.ts';
 
 const INDEX = `<!doctype html>

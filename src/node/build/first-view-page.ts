@@ -35,6 +35,8 @@ export interface ScenePageInfo {
   /** What the poster shows: the viewer hands over when it shows the same, sharp. */
   view: StartView;
   tiles?: EquirectTiles | undefined;
+  /** Tour-relative path of the scene's low-resolution preview (what PSV draws first). */
+  preview?: string | undefined;
 }
 
 export interface PosterRef {
@@ -92,12 +94,8 @@ export function scenePageHtml(indexHtml: string, info: ScenePageInfo): string {
     () => `<div id="app" class="app">${posterMarkup(info)}</div>`,
   );
   // The viewer's code after the poster: it is needed next, but not before the picture.
-  const preloads = info.modulePreloads
-    .map(
-      (path) => `    <link${attrs({ rel: 'modulepreload', crossorigin: '', href: url(path) })}>\n`,
-    )
-    .join('');
-  return html.replace('</body>', () => `${preloads}  </body>`);
+  const preloads = modulePreloads(info, PAGE_PREFIX, '    ');
+  return html.replace('</body>', () => `${preloads}\n  </body>`);
 }
 
 function shareTags(info: ScenePageInfo): string[] {
@@ -129,7 +127,7 @@ function shareTags(info: ScenePageInfo): string[] {
  * The placeholder under the poster (both fill the viewer's box, `object-fit: cover`, as PSV
  * frames the view); data attributes tell the app what the poster shows, for the handover.
  */
-function posterMarkup(info: ScenePageInfo, prefix = PAGE_PREFIX, withPlaceholder = true): string {
+function posterMarkup(info: ScenePageInfo, prefix = PAGE_PREFIX, inTemplate = false): string {
   const { portrait, landscape } = info.posters;
   const picture = (cls: string, portraitSrc: string, landscapeImg: string) =>
     `<picture class="${cls}"><source${attrs({
@@ -162,7 +160,22 @@ function posterMarkup(info: ScenePageInfo, prefix = PAGE_PREFIX, withPlaceholder
     'data-scene': info.sceneId,
     'data-view': JSON.stringify(info.view),
     'data-tiles': info.tiles ? JSON.stringify(info.tiles) : undefined,
-  })}>${withPlaceholder ? placeholder : ''}${poster}</div>`;
+    'data-preview': info.preview,
+  })}>${inTemplate ? '' : placeholder}${poster}${inTemplate ? modulePreloads(info, prefix) : ''}</div>`;
+}
+
+/**
+ * The viewer's code, asked for once the poster is: in a scene page at the end of the body,
+ * in index.html's template inside each poster (cloning it starts the downloads). The app
+ * waits for these to arrive before it fetches the start view's tiles (first-view.ts).
+ */
+function modulePreloads(info: ScenePageInfo, prefix: string, indent = ''): string {
+  return info.modulePreloads
+    .map(
+      (path) =>
+        `${indent}<link${attrs({ rel: 'modulepreload', crossorigin: '', href: prefix + path })}>`,
+    )
+    .join(indent ? '\n' : '');
 }
 
 /**
@@ -174,7 +187,7 @@ function posterMarkup(info: ScenePageInfo, prefix = PAGE_PREFIX, withPlaceholder
  */
 export function withTourPosters(indexHtml: string, starts: readonly ScenePageInfo[]): string {
   if (starts.length === 0) return indexHtml;
-  const markup = starts.map((info) => posterMarkup(info, '', false)).join('');
+  const markup = starts.map((info) => posterMarkup(info, '', true)).join('');
   return indexHtml.replace(
     '</body>',
     () => `  <template id="${TOUR_POSTERS_ID}">${markup}</template>\n  </body>`,

@@ -136,8 +136,12 @@ export interface FirstViewOutput {
   start?: ScenePageInfo;
 }
 
-/** Modules the live viewer needs for a tiled tour: its chunk, PSV's port and the adapter. */
+/**
+ * Modules the live viewer needs for a tiled tour: its chunk, PSV's port, the adapter, and the
+ * manifest's schema (the app checks tour.json with it before the viewer starts).
+ */
 const VIEWER_MODULES = [
+  /src\/core\/manifest\/schema\.ts$/,
   /src\/web\/viewer\/tour-viewer\.ts$/,
   /src\/web\/viewer\/psv-port\.ts$/,
   /src\/web\/viewer\/adapters\.ts$/,
@@ -258,6 +262,7 @@ function pageInfo(
     fetchPreloads: [],
     view: made.view,
     tiles: scene.panorama.tiles,
+    preview: scene.panorama.preview,
   };
 }
 

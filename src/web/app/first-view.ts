@@ -10,13 +10,12 @@
  */
 import './first-view.css';
 import { formatDeepLink, parseDeepLink } from '../../core/links/deep-link.ts';
-import { tilePath } from '../../core/manifest/panorama.ts';
 import type { EquirectTiles } from '../../core/manifest/schema.ts';
-import { fieldOfView, levelFor, type ViewerGeometry } from '../viewer/tile-prefetch.ts';
+import { centreTiles } from '../viewer/tile-prefetch.ts';
+import { whenFetched } from '../viewer/resource-wait.ts';
 import type { TourViewer } from '../viewer/tour-viewer.ts';
-import { on } from '../viewer/viewer-events.ts';
+import { on, VIEWER_MOUNTED } from '../viewer/viewer-events.ts';
 import { TOUR_POSTERS_ID } from '../../core/first-view/poster-layout.ts';
-import { VIEWER_MOUNTED } from './viewer-host.ts';
 
 /** The fade, as in first-view.css. */
 export const FADE_MS = 280;
@@ -28,15 +27,18 @@ export interface PosterData {
   scene: string;
   view: { yaw: number; pitch: number; zoom: number };
   tiles?: EquirectTiles;
+  /** Tour-relative path of the low-resolution preview the viewer draws first. */
+  preview?: string;
 }
 
 /** What the scene page says its poster shows (its data attributes), or null. */
 export function posterData(element: HTMLElement): PosterData | null {
-  const { tour, scene, view, tiles } = element.dataset;
+  const { tour, scene, view, tiles, preview } = element.dataset;
   if (!tour || !scene || !view) return null;
   try {
     const data: PosterData = { tour, scene, view: JSON.parse(view) as PosterData['view'] };
     if (tiles) data.tiles = JSON.parse(tiles) as EquirectTiles;
+    if (preview) data.preview = preview;
     return data;
   } catch {
     return null;
@@ -58,46 +60,17 @@ export function posterMatches(data: PosterData, hash: string): boolean {
   return link.tour === data.tour && link.scene === data.scene && !link.view && !link.hotspot;
 }
 
-/**
- * Tour-relative paths of the tiles covering the middle half of the start view (both ways):
- * PSV draws those on arrival whatever margin it keeps, so once they are in the live view is
- * as sharp as the poster where the eye is.
- */
-export function centreTiles(
-  tiles: EquirectTiles,
-  view: PosterData['view'],
-  viewer: ViewerGeometry,
-): string[] {
-  const fov = fieldOfView(view.zoom, viewer);
-  const levelIndex = levelFor(tiles, fov, viewer);
-  const level = tiles.levels[levelIndex]!;
-  const colWidth = 360 / level.cols;
-  const rowHeight = 180 / level.rows;
-  const halfWidth = fov.h / 4;
-  const halfHeight = fov.v / 4;
-  const firstRow = Math.max(0, Math.floor((90 - (view.pitch + halfHeight)) / rowHeight));
-  const lastRow = Math.min(
-    level.rows - 1,
-    Math.floor((90 - (view.pitch - halfHeight)) / rowHeight),
-  );
-  const cols = new Set<number>();
-  const from = Math.floor((view.yaw - halfWidth + 180) / colWidth);
-  const to = Math.floor((view.yaw + halfWidth + 180) / colWidth);
-  for (let c = from; c <= to && cols.size < level.cols; c++)
-    cols.add(((c % level.cols) + level.cols) % level.cols);
-  const paths: string[] = [];
-  for (let row = firstRow; row <= lastRow; row++)
-    for (const col of cols) paths.push(tilePath(tiles.path, { level: levelIndex, row, col }));
-  return paths;
-}
-
 export class FirstView {
   private gone = false;
+  /** What was fetched ahead of the viewer (prefetchStartView), as absolute URLs. */
+  private readonly askedAhead = new Set<string>();
   private readonly cleanups: Array<() => void> = [];
 
   private constructor(
     readonly element: HTMLElement,
     readonly data: PosterData,
+    /** The viewer's code, to ask for once the poster is in (index.html's template only). */
+    private readonly code: readonly HTMLLinkElement[] = [],
   ) {}
 
   /**
@@ -134,8 +107,10 @@ export class FirstView {
       const data = posterData(candidate);
       if (data?.tour !== link.tour || (link.scene && link.scene !== data.scene)) continue;
       const element = doc.importNode(candidate, true);
+      const code = [...element.querySelectorAll('link')];
+      for (const link of code) link.remove();
       doc.body.append(element);
-      return new FirstView(element, data);
+      return new FirstView(element, data, code);
     }
     return null;
   }
@@ -159,14 +134,19 @@ export class FirstView {
 
   /** Follows the app in `root` until the live viewer takes over (or something else shows). */
   follow(root: HTMLElement): void {
-    // The poster first: on a slow line it is what the visitor waits for.
+    // The poster first, then the viewer's code: on a slow line both are what the visitor
+    // waits for, and the start view's pixels would only share the line with them. The pixels
+    // then come while that code is compiled and started, which on a slow phone takes longer.
     const poster = this.element.querySelector<HTMLImageElement>('.first-view__poster img');
-    if (!poster || poster.complete) this.prefetchTiles();
-    else {
-      const next = () => this.prefetchTiles();
-      poster.addEventListener('load', next, { once: true });
-      poster.addEventListener('error', next, { once: true });
-    }
+    void imageSettled(poster)
+      .then(() => {
+        if (!this.gone) this.element.append(...this.code);
+        // Arrived, whoever asked for it (these links, or the app's own import()).
+        const links = [...document.querySelectorAll('link'), ...this.code];
+        const code = links.filter((link) => link.rel === 'modulepreload').map((link) => link.href);
+        return whenFetched(code, CODE_WAIT_CAP_MS).done;
+      })
+      .then(() => this.prefetchStartView());
     const found = () => {
       if (root.querySelector('[data-testid="tour-error"]')) return this.remove();
       const viewer = root.querySelector<HTMLElement>('[data-testid="viewer"]');
@@ -183,6 +163,20 @@ export class FirstView {
     }
     // Anywhere else the visitor goes (the tour list, another scene by the address bar).
     this.listen(window, 'hashchange', () => this.remove());
+  }
+
+  /**
+   * Resolves once the poster has been painted (or could not be), within PAINT_WAIT_CAP_MS:
+   * the app's code waits for it, as running it would hold the poster's first frame back.
+   */
+  whenPainted(): Promise<void> {
+    const poster = this.element.querySelector<HTMLImageElement>('.first-view__poster img');
+    const painted = imageSettled(poster).then(
+      // A task queued from the next frame's callback runs once that frame has been painted.
+      () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    );
+    const cap = new Promise<void>((resolve) => setTimeout(resolve, PAINT_WAIT_CAP_MS));
+    return Promise.race([painted, cap]);
   }
 
   /** Removes the poster now (the visitor moved, or it no longer shows what is asked). */
@@ -212,23 +206,28 @@ export class FirstView {
   }
 
   /**
-   * The tiles the live viewer will show first in the middle of the view (those the hand-over
-   * waits for; a margin would cost a slow line more than it brings), asked for now: this runs as soon as the small
-   * entry script does, seconds before the 3D viewer's code has arrived and would ask for them
-   * itself (it then finds them in the HTTP cache: tiles are cached forever). The viewer's box
-   * is the whole window, as the poster is.
+   * What the live viewer will draw first, asked for before its code could ask: the preview,
+   * then the tiles in the middle of the view (those the hand-over waits for; a margin would
+   * cost a slow line more than it brings). The viewer then finds them in the HTTP cache
+   * (tiles are cached forever, the preview too). The viewer's box is the whole window, as
+   * the poster is.
    */
-  private prefetchTiles(): void {
-    const { tiles, view, tour } = this.data;
+  private prefetchStartView(): void {
+    const { tiles, view, tour, preview } = this.data;
     const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection
       ?.saveData;
-    if (!tiles || saveData) return;
+    if (this.gone || saveData) return;
     const geometry = { width: innerWidth || 1, height: innerHeight || 1 };
     const tourUrl = new URL(`tours/${tour}/`, document.baseURI);
-    for (const path of centreTiles(tiles, view, geometry))
-      void fetch(new URL(path, tourUrl), { priority: 'high' } as RequestInit).catch(
-        () => undefined,
-      );
+    const paths = [
+      ...(preview ? [preview] : []),
+      ...(tiles ? centreTiles(tiles, view, geometry) : []),
+    ];
+    for (const path of paths) {
+      const url = new URL(path, tourUrl).href;
+      this.askedAhead.add(url);
+      void fetch(url, { priority: 'high' } as RequestInit).catch(() => undefined);
+    }
   }
 
   private watchViewer(box: HTMLElement): void {
@@ -252,32 +251,19 @@ export class FirstView {
     this.cleanups.push(() => clearTimeout(cap));
     const geometry = { width: box.clientWidth || 1, height: box.clientHeight || 1 };
     const tourUrl = new URL(`tours/${this.data.tour}/`, document.baseURI);
-    const pending = new Set(
-      this.data.tiles
-        ? centreTiles(this.data.tiles, this.data.view, geometry).map(
-            (path) => new URL(path, tourUrl).href,
-          )
-        : [],
-    );
-    const settle = () => {
+    const tiles = this.data.tiles
+      ? centreTiles(this.data.tiles, this.data.view, geometry).map(
+          (path) => new URL(path, tourUrl).href,
+        )
+      : [];
+    // The viewer's own requests for them, not only those made ahead (the HTTP cache answers
+    // those at once, but the viewer asks only once it has the scene).
+    const wait = whenFetched(tiles, SHARP_CAP_MS, (url) => (this.askedAhead.has(url) ? 2 : 1));
+    this.cleanups.push(wait.cancel);
+    void wait.done.then(() => {
       // Loaded is not yet drawn: PSV uploads and draws a tile in the frames that follow.
       requestAnimationFrame(() => requestAnimationFrame(() => this.fadeOut()));
-    };
-    const seen = (names: Iterable<string>) => {
-      for (const name of names) pending.delete(name);
-      return pending.size === 0;
-    };
-    if (seen(performance.getEntriesByType('resource').map((entry) => entry.name))) {
-      settle();
-      return;
-    }
-    const observer = new PerformanceObserver((list) => {
-      if (!seen(list.getEntries().map((entry) => entry.name))) return;
-      observer.disconnect();
-      settle();
     });
-    observer.observe({ type: 'resource', buffered: true });
-    this.cleanups.push(() => observer.disconnect());
   }
 
   private listen(
@@ -290,3 +276,17 @@ export class FirstView {
     this.cleanups.push(() => target.removeEventListener(type, listener, options));
   }
 }
+
+/** Resolves once the image has loaded or failed (at once without one). */
+function imageSettled(image: HTMLImageElement | null): Promise<void> {
+  if (!image || image.complete) return Promise.resolve();
+  return new Promise((resolve) => {
+    image.addEventListener('load', () => resolve(), { once: true });
+    image.addEventListener('error', () => resolve(), { once: true });
+  });
+}
+
+/** Longest wait for the viewer's code before the start view's pixels are asked for anyway. */
+const CODE_WAIT_CAP_MS = 8000;
+/** Longest the app's code waits for the poster to be painted before it runs anyway. */
+const PAINT_WAIT_CAP_MS = 3000;

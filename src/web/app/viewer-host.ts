@@ -10,6 +10,7 @@ import type { Tour } from '../../core/manifest/schema.ts';
 import type { AdapterKind } from '../viewer/panorama-config.ts';
 import type { ShowTourOptions, TourViewer } from '../viewer/tour-viewer.ts';
 import { h, replaceChildren } from '../ui/dom.ts';
+import { VIEWER_MOUNTED } from '../viewer/viewer-events.ts';
 import { createViewer, viewerKindFor, type ViewerSettings } from './viewer-loader.ts';
 
 /** How long a lost WebGL context may take to come back before the viewer is made anew. */
@@ -23,12 +24,6 @@ export interface ViewerHostEvents {
   /** No WebGL: what to show instead (the page also hides what needs the viewer). */
   withoutWebgl(tour: Tour): HTMLElement;
 }
-
-/**
- * Dispatched on the host's element when a viewer is mounted (detail: the viewer) or cannot be
- * (detail: null): the first-view poster over the box listens for it (first-view.ts).
- */
-export const VIEWER_MOUNTED = 'viewer-mounted';
 
 export class ViewerHost {
   readonly element: HTMLDivElement;

@@ -51,7 +51,7 @@ export const createPsvPort: ViewerPortFactory = (setup, events): ViewerPort => {
         TourPlugin,
         {
           renderMode: '2d',
-          preload: setup.preload,
+          preload: (_node: unknown, link: { nodeId: string }) => setup.preload(link.nodeId),
           showLinkTooltip: false,
           transitionOptions: events.transitionFor,
         },

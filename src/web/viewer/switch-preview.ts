@@ -2,9 +2,9 @@
  * The first frame of a scene switch, drawn without WebGL. PSV shows a new scene only once its
  * texture is made and uploaded and a frame rendered — on a cheap phone with a software or weak
  * GPU that is seconds after the tap. The neighbour's preview (the small equirectangular picture
- * PSV preloads) is decoded here ahead of time, so at the tap its arrival view is resampled on
- * the CPU (the same camera the build's posters use, core/first-view) into a 2D canvas over the
- * viewer, in a few milliseconds. It is the very picture PSV starts from, at the same framing;
+ * the viewer fetches once the scene on screen has its tiles) is decoded here ahead of time, so
+ * at the tap its arrival view is resampled on the CPU (the same camera the build's posters
+ * use, core/first-view) into a 2D canvas over the viewer, in a few milliseconds. It is the very picture PSV starts from, at the same framing;
  * when PSV shows the scene itself, the canvas fades away.
  */
 import { type RawPixels, renderView } from '../../core/first-view/poster-sampling.ts';
@@ -31,7 +31,7 @@ export class SwitchPreview {
     private readonly reducedMotion: boolean,
   ) {}
 
-  /** Decodes a preview picture ahead, from the HTTP cache PSV's preload filled. */
+  /** Fetches and decodes a preview picture ahead. */
   prepare(url: string): void {
     if (this.decoded.has(url) || typeof createImageBitmap !== 'function') return;
     this.decoded.set(url, 'pending');

@@ -88,6 +88,39 @@ export function arrivalTiles(
   return cells.map(({ row, col }) => tilePath(tiles.path, { level: levelIndex, row, col }));
 }
 
+/**
+ * Tour-relative paths of the tiles covering the middle half of the start view (both ways):
+ * PSV draws those on arrival whatever margin it keeps, so once they are in the live view is
+ * as sharp as the poster where the eye is.
+ */
+export function centreTiles(
+  tiles: EquirectTiles,
+  view: ArrivalView,
+  viewer: ViewerGeometry,
+): string[] {
+  const fov = fieldOfView(view.zoom, viewer);
+  const levelIndex = levelFor(tiles, fov, viewer);
+  const level = tiles.levels[levelIndex]!;
+  const colWidth = 360 / level.cols;
+  const rowHeight = 180 / level.rows;
+  const halfWidth = fov.h / 4;
+  const halfHeight = fov.v / 4;
+  const firstRow = Math.max(0, Math.floor((90 - (view.pitch + halfHeight)) / rowHeight));
+  const lastRow = Math.min(
+    level.rows - 1,
+    Math.floor((90 - (view.pitch - halfHeight)) / rowHeight),
+  );
+  const cols = new Set<number>();
+  const from = Math.floor((view.yaw - halfWidth + 180) / colWidth);
+  const to = Math.floor((view.yaw + halfWidth + 180) / colWidth);
+  for (let c = from; c <= to && cols.size < level.cols; c++)
+    cols.add(((c % level.cols) + level.cols) % level.cols);
+  const paths: string[] = [];
+  for (let row = firstRow; row <= lastRow; row++)
+    for (const col of cols) paths.push(tilePath(tiles.path, { level: levelIndex, row, col }));
+  return paths;
+}
+
 /** Most tiles fetched ahead per linked scene: a view on a phone needs about this many. */
 const MAX_TILES_PER_SCENE = 12;
 

@@ -20,7 +20,8 @@ import type { LinkView } from '../../core/links/deep-link.ts';
 import type { Hotspot, Scene, Tour, View } from '../../core/manifest/schema.ts';
 import { positionToRadians, viewFromRadians } from '../../core/angles.ts';
 import { buildNode, buildNodes, type HotspotData, type NodeLabels } from './nodes.ts';
-import { neighbourTiles } from './tile-prefetch.ts';
+import { centreTiles, neighbourTiles } from './tile-prefetch.ts';
+import { whenFetched } from './resource-wait.ts';
 import { SwitchPreview } from './switch-preview.ts';
 import type { AdapterSetting } from './adapters.ts';
 import type { AdapterKind } from './panorama-config.ts';
@@ -51,6 +52,8 @@ export interface ShowTourOptions {
 }
 
 const VIEW_EVENT_DELAY_MS = 400;
+/** Longest wait for the middle of a scene's view before its neighbours are fetched anyway. */
+const NEIGHBOUR_WAIT_CAP_MS = 6000;
 
 /** Chromium on Android sets this when the visitor turns on "Lite mode" / data saver. */
 function prefersSavingData(): boolean {
@@ -89,8 +92,11 @@ export class TourViewer extends EventTarget {
         psvLang: options.psvLang,
         reducedMotion: options.reducedMotion ?? false,
         gyroscope: options.gyroscope ?? false,
-        // Neighbours' previews load ahead, unless the visitor asked to save data.
-        preload: !prefersSavingData(),
+        // PSV preloads an untiled neighbour's picture (the scene on screen is whole by then);
+        // a tiled one's preview comes with its tiles, after this scene's (schedulePrefetch).
+        preload: (targetId) =>
+          !prefersSavingData() &&
+          !this.previewUrl(this.tour?.scenes.find((scene) => scene.id === targetId)),
       },
       {
         nodeChanged: (nodeId) => this.arrived(nodeId),
@@ -249,6 +255,7 @@ export class TourViewer extends EventTarget {
 
   destroy(): void {
     clearTimeout(this.viewTimer);
+    this.neighbourWait?.cancel();
     this.port.destroy();
   }
 
@@ -336,31 +343,53 @@ export class TourViewer extends EventTarget {
   }
 
   /**
-   * Once the scene is on screen and the page idle, fetches the first tiles of the scenes it
-   * links to (PSV itself preloads only their previews), so arriving there looks sharp at once.
+   * Once the middle of the scene's view has come and the page is idle, fetches what the
+   * scenes it links to show first: their previews (decoded for the switch's first frame)
+   * and first tiles, so arriving there looks sharp at once. Not before: on a slow line they
+   * would share it with the tiles the visitor is waiting for.
    */
   private schedulePrefetch(sceneId: string): void {
+    this.neighbourWait?.cancel();
     if (prefersSavingData() || !this.tour) return;
+    const wait = whenFetched(this.viewTiles(sceneId), NEIGHBOUR_WAIT_CAP_MS);
+    this.neighbourWait = wait;
     const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
-    idle(() => {
-      if (this.currentScene !== sceneId || !this.tour) return;
-      const { width, height } = this.port.size();
-      const urls = neighbourTiles(this.tour, sceneId, { width, height });
-      for (const path of urls) this.prefetchTile(new URL(path, this.baseUrl).href);
-      for (const target of this.linkedScenes(sceneId)) {
-        const url = this.previewUrl(target);
-        if (url) this.switchPreview.prepare(url);
-      }
-    });
+    void wait.done.then(() =>
+      idle(() => {
+        if (this.currentScene !== sceneId || !this.tour) return;
+        for (const target of this.linkedScenes(sceneId)) {
+          const url = this.previewUrl(target);
+          if (!url) continue;
+          this.prefetch(url, 'auto');
+          this.switchPreview.prepare(url);
+        }
+        const { width, height } = this.port.size();
+        for (const path of neighbourTiles(this.tour, sceneId, { width, height }))
+          this.prefetch(new URL(path, this.baseUrl).href, 'low');
+      }),
+    );
+  }
+
+  /** The tiles in the middle of the scene's view now (absolute URLs). */
+  private viewTiles(sceneId: string): string[] {
+    const tiles = this.tour?.scenes.find((scene) => scene.id === sceneId)?.panorama.tiles;
+    if (!tiles) return [];
+    const { yaw, pitch, zoom } = this.port.position();
+    const view = { ...viewFromRadians(yaw, pitch, zoom), zoom };
+    return centreTiles(tiles, view, this.port.size()).map(
+      (path) => new URL(path, this.baseUrl).href,
+    );
   }
 
   private readonly prefetched = new Set<string>();
 
-  private prefetchTile(url: string): void {
+  private neighbourWait: { cancel: () => void } | null = null;
+
+  private prefetch(url: string, priority: 'auto' | 'low'): void {
     if (this.prefetched.has(url)) return;
     this.prefetched.add(url);
     // Into the HTTP cache only; a failure here costs nothing (the viewer will retry).
-    void fetch(url, { priority: 'low' } as RequestInit).catch(() => this.prefetched.delete(url));
+    void fetch(url, { priority } as RequestInit).catch(() => this.prefetched.delete(url));
   }
 
   private linkedScenes(sceneId: string): Scene[] {

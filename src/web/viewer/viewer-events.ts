@@ -10,6 +10,12 @@ export interface TourViewerEvents {
   hotspot: CustomEvent<HotspotData>;
 }
 
+/**
+ * Dispatched on the viewer host's element when a viewer is mounted (detail: the viewer) or
+ * cannot be (detail: null): the first-view poster over the box listens for it (first-view.ts).
+ */
+export const VIEWER_MOUNTED = 'viewer-mounted';
+
 /** Typed listener helper: `on(viewer, 'scene-change', e => e.detail.sceneId)`. */
 export function on<K extends keyof TourViewerEvents>(
   viewer: EventTarget,

@@ -57,8 +57,8 @@ export interface ViewerPortSetup {
   reducedMotion: boolean;
   /** Offer looking around by moving the phone (see gyroscope.ts). */
   gyroscope: boolean;
-  /** Neighbours' previews load ahead (not when the visitor saves data). */
-  preload: boolean;
+  /** Whether PSV itself preloads a linked scene's picture (by scene id). */
+  preload: (targetId: string) => boolean;
 }
 
 export type ViewerPortFactory = (setup: ViewerPortSetup, events: ViewerPortEvents) => ViewerPort;
