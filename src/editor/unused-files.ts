@@ -14,6 +14,7 @@ import type { Tour } from '../core/manifest/schema.ts';
 import type { UnusedFile } from '../core/editor-protocol.ts';
 import { h } from '../web/ui/dom.ts';
 import * as api from './api.ts';
+import { answer, ask } from './panels/question-dialog.ts';
 import type { EditorStore } from './store.ts';
 
 const PENDING_KEY = 'heritage-editor-cleanup';
@@ -65,68 +66,42 @@ function takePending(tourId: string): string[] {
 const forgetPending = (): void => sessionStorage.removeItem(PENDING_KEY);
 
 /** The dialog; resolves with the files to remove (all of them, or none when kept). */
-export function askRemoveUnused(
+export async function askRemoveUnused(
   store: EditorStore,
   files: readonly UnusedFile[],
 ): Promise<string[]> {
   const t = store.t;
   const total = files.reduce((sum, file) => sum + file.bytes, 0);
   const size = formatBytes(total, store.lang);
-  const remove = h(
-    'button',
-    { type: 'submit', value: 'remove', class: 'primary', 'data-action': 'unused-remove' },
-    t('up_unusedRemove'),
-  );
-  const keep = h(
-    'button',
-    { type: 'submit', value: 'keep', 'data-action': 'unused-keep' },
-    t('up_unusedKeep'),
-  );
-  const dialog = h(
-    'dialog',
-    {
-      class: 'ed-dialog ed-unused-dialog',
-      'aria-labelledby': 'ed-unused-title',
-      'aria-describedby': 'ed-unused-text',
-      'data-testid': 'unused-dialog',
-    },
+  const remove = answer('remove', t('up_unusedRemove'), 'unused-remove', 'primary');
+  const keep = answer('keep', t('up_unusedKeep'), 'unused-keep');
+  const list = h(
+    'details',
+    { class: 'ed-unused-list' },
+    h('summary', {}, t('up_unusedList')),
     h(
-      'form',
-      { method: 'dialog' },
-      h('h2', { id: 'ed-unused-title' }, t('up_unusedTitle', { count: files.length, size })),
-      h('p', { id: 'ed-unused-text' }, t('up_unusedText')),
-      h(
-        'details',
-        { class: 'ed-unused-list' },
-        h('summary', {}, t('up_unusedList')),
+      'ul',
+      { 'data-testid': 'unused-files' },
+      ...files.map((file) =>
         h(
-          'ul',
-          { 'data-testid': 'unused-files' },
-          ...files.map((file) =>
-            h(
-              'li',
-              { 'data-file': file.path },
-              file.path,
-              h('small', {}, ` (${formatBytes(file.bytes, store.lang)})`),
-            ),
-          ),
+          'li',
+          { 'data-file': file.path },
+          file.path,
+          h('small', {}, ` (${formatBytes(file.bytes, store.lang)})`),
         ),
       ),
-      h('div', { class: 'ed-row ed-dialog-buttons' }, remove, keep),
     ),
   );
-  const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      if (before?.isConnected) before.focus();
-      // Escape keeps the files: the one choice that loses nothing.
-      resolve(dialog.returnValue === 'remove' ? files.map((file) => file.path) : []);
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-    remove.focus();
+  const choice = await ask({
+    name: 'unused-dialog',
+    title: t('up_unusedTitle', { count: files.length, size }),
+    description: t('up_unusedText'),
+    content: [list],
+    buttons: [remove, keep],
+    focus: remove,
   });
+  // Escape keeps the files: the one choice that loses nothing.
+  return choice === 'remove' ? files.map((file) => file.path) : [];
 }
 
 export function saveCleanup(store: EditorStore): SaveCleanup {

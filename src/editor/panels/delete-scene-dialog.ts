@@ -9,6 +9,7 @@ import { h } from '../../web/ui/dom.ts';
 import { icon } from '../../web/ui/icons.ts';
 import { sceneName } from '../labels.ts';
 import { deleteSceneKeepingCode, sceneOf } from '../model.ts';
+import { answer, ask } from './question-dialog.ts';
 import type { EditorStore } from '../store.ts';
 
 /** The scene codes (ids and aliases) of the last saved manifest. */
@@ -44,28 +45,13 @@ export function confirmDeleteScene(store: EditorStore, sceneId: string): void {
       h('option', { value: other.id }, sceneName(store.tour, other, store.lang)),
     ),
   );
-  const remove = h(
-    'button',
-    { type: 'submit', value: 'delete', class: 'danger', 'data-action': 'delete-confirm' },
-    t('up_deleteConfirm'),
-  );
-  const cancel = h(
-    'button',
-    { type: 'submit', value: 'cancel', 'data-action': 'delete-cancel' },
-    t('up_cancel'),
-  );
-  const dialog = h(
-    'dialog',
-    {
-      class: 'ed-dialog ed-delete-dialog',
-      'aria-labelledby': 'ed-delete-title',
-      'data-testid': 'delete-scene-dialog',
-    },
-    h(
-      'form',
-      { method: 'dialog' },
-      h('h2', { id: 'ed-delete-title' }, t('up_deleteTitle', { name })),
-      h('p', {}, t('up_deleteText')),
+  const remove = answer('delete', t('up_deleteConfirm'), 'delete-confirm', 'danger');
+  const cancel = answer('cancel', t('up_cancel'), 'delete-cancel');
+  void ask({
+    name: 'delete-scene-dialog',
+    title: t('up_deleteTitle', { name }),
+    description: t('up_deleteText'),
+    content: [
       h(
         'p',
         { class: 'ed-delete-qr', 'data-testid': 'delete-qr-warning' },
@@ -73,20 +59,12 @@ export function confirmDeleteScene(store: EditorStore, sceneId: string): void {
         h('span', {}, t('up_deleteQr')),
       ),
       others.length > 0 && h('label', { class: 'ed-field' }, t('up_deleteKeepCode'), heir),
-      h('div', { class: 'ed-row ed-dialog-buttons' }, remove, cancel),
-    ),
-  );
-  const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    if (dialog.returnValue === 'delete' && store.open === open && sceneOf(store.tour, sceneId)) {
+    ],
+    buttons: [remove, cancel],
+    // Cancel first: deleting is the choice that must be made on purpose.
+    focus: cancel,
+  }).then((choice) => {
+    if (choice === 'delete' && store.open === open && sceneOf(store.tour, sceneId))
       store.commit(deleteSceneKeepingCode(store.tour, sceneId, heir.value || undefined));
-      return;
-    }
-    if (before?.isConnected) before.focus();
   });
-  document.body.append(dialog);
-  dialog.showModal();
-  // Cancel first: deleting is the choice that must be made on purpose.
-  cancel.focus();
 }

@@ -14,47 +14,17 @@ import { qrSvg } from '../../core/qr/qr-code.ts';
 import { h, replaceChildren } from '../../web/ui/dom.ts';
 import * as site from '../site-api.ts';
 import type { EditorStore } from '../store.ts';
-import { messageOf, openSiteDialog, type SiteDialog } from './site-dialog.ts';
-import { showSiteSettings } from './site-settings.ts';
+import { messageOf, type SiteDialog } from './site-dialog.ts';
+import { openWithAddress } from './site-address.ts';
 
 /** Posters drawn in the preview; the file has them all. */
 const PREVIEW_MAX = 8;
 
 export function showPrintDialog(store: EditorStore): void {
   if (!store.open) return;
-  const t = store.t;
-  const ui = openSiteDialog(store, t('print_title'), 'print-dialog');
-  ui.status.textContent = t('site_loading');
-  site
-    .loadSettings()
-    .then((settings) => {
-      ui.status.textContent = '';
-      if (!settings.publicUrl) return needAddress(store, ui);
-      fill(store, ui, settings.publicUrl);
-    })
-    .catch((error: unknown) => {
-      ui.status.textContent = '';
-      ui.error.textContent = messageOf(store, error);
-    });
-}
-
-/** No public address yet: what to fill in, and the way there. */
-export function needAddress(store: EditorStore, ui: SiteDialog): void {
-  const open = h(
-    'button',
-    { type: 'button', class: 'primary', 'data-action': 'open-site-settings' },
-    store.t('site_openSettings'),
+  openWithAddress(store, store.t('print_title'), 'print-dialog', (ui, settings) =>
+    fill(store, ui, settings.publicUrl),
   );
-  open.addEventListener('click', () => {
-    ui.close();
-    showSiteSettings(store);
-  });
-  replaceChildren(
-    ui.body,
-    h('p', { 'data-testid': 'need-address' }, store.t('site_needAddress')),
-    open,
-  );
-  open.focus();
 }
 
 function fill(store: EditorStore, ui: SiteDialog, base: string): void {

@@ -9,28 +9,17 @@ import type { DialogTarget, PublishStatus, TargetSummary } from '../../core/site
 import { h, replaceChildren } from '../../web/ui/dom.ts';
 import * as site from '../site-api.ts';
 import type { EditorStore } from '../store.ts';
-import { needAddress } from './print-dialog.ts';
-import { field, messageOf, openSiteDialog, type SiteDialog } from './site-dialog.ts';
+import { openWithAddress } from './site-address.ts';
+import { field, messageOf, type SiteDialog } from './site-dialog.ts';
 
 type Kind = 'zip' | 'folder' | 'ftp' | 'sftp' | 's3';
 const KINDS: readonly Kind[] = ['zip', 'folder', 'ftp', 'sftp', 's3'];
 const POLL_MS = 400;
 
 export function showPublishDialog(store: EditorStore): void {
-  const t = store.t;
-  const ui = openSiteDialog(store, t('publish_title'), 'publish-dialog');
-  ui.status.textContent = t('site_loading');
-  site
-    .loadSettings()
-    .then((settings) => {
-      ui.status.textContent = '';
-      if (!settings.publicUrl) return needAddress(store, ui);
-      fill(store, ui, settings.targets);
-    })
-    .catch((error: unknown) => {
-      ui.status.textContent = '';
-      ui.error.textContent = messageOf(store, error);
-    });
+  openWithAddress(store, store.t('publish_title'), 'publish-dialog', (ui, settings) =>
+    fill(store, ui, settings.targets),
+  );
 }
 
 const text = (name: string, attrs: Record<string, string> = {}) =>

@@ -8,6 +8,7 @@ import type { Problem } from '../../core/manifest/problems.ts';
 import { h } from '../../web/ui/dom.ts';
 import { icon } from '../../web/ui/icons.ts';
 import type { EditorStore } from '../store.ts';
+import { answer, ask } from './question-dialog.ts';
 
 export interface UploadReport {
   /** Scenes made from the pictures. */
@@ -64,60 +65,34 @@ function section(
 }
 
 /** Shows the report; resolves once the author has closed it. Nothing to say: no dialog. */
-export function showUploadReport(store: EditorStore, report: UploadReport): Promise<void> {
+export async function showUploadReport(store: EditorStore, report: UploadReport): Promise<void> {
   const refused = report.problems.filter((p) => p.severity === 'error');
   const warned = report.problems.filter((p) => p.severity !== 'error');
-  if (refused.length === 0 && warned.length === 0) return Promise.resolve();
+  if (refused.length === 0 && warned.length === 0) return;
   const t = store.t;
   const refusedPictures = byPicture(refused).size;
-  const heading = h(
-    'h2',
-    { id: 'ed-upload-title' },
-    refusedPictures === 0
-      ? t('up_title_warned')
-      : report.files === 'other'
-        ? t('up_title_refusedFile', { count: refusedPictures })
-        : t('up_title_refused', { count: refusedPictures }),
-  );
-  const ok = h(
-    'button',
-    { type: 'submit', class: 'primary', 'data-action': 'upload-ok' },
-    t('up_ok'),
-  );
-  const form = h(
-    'form',
-    { method: 'dialog' },
-    heading,
-    section(store, 'refused', refused, report.files !== 'other'),
-    section(store, 'warned', warned, report.files !== 'other'),
-    report.files !== 'other' &&
-      h(
-        'p',
-        { class: 'ed-upload-added' },
-        report.added > 0 ? t('up_addedCount', { count: report.added }) : t('up_nothingAdded'),
-      ),
-    h('div', { class: 'ed-row ed-dialog-buttons' }, ok),
-  );
-  const dialog = h(
-    'dialog',
-    {
-      class: 'ed-dialog ed-upload-dialog',
-      'aria-labelledby': 'ed-upload-title',
-      'data-testid': 'upload-dialog',
-    },
-    form,
-  );
-  const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      // Back where the author was (the drop zone), unless it was redrawn meanwhile.
-      if (before?.isConnected) before.focus();
-      else document.querySelector<HTMLElement>('[data-testid="panorama-input"]')?.focus();
-      resolve();
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-    ok.focus();
+  const ok = answer('ok', t('up_ok'), 'upload-ok', 'primary');
+  await ask({
+    name: 'upload-dialog',
+    title:
+      refusedPictures === 0
+        ? t('up_title_warned')
+        : report.files === 'other'
+          ? t('up_title_refusedFile', { count: refusedPictures })
+          : t('up_title_refused', { count: refusedPictures }),
+    content: [
+      section(store, 'refused', refused, report.files !== 'other'),
+      section(store, 'warned', warned, report.files !== 'other'),
+      report.files !== 'other' &&
+        h(
+          'p',
+          { class: 'ed-upload-added' },
+          report.added > 0 ? t('up_addedCount', { count: report.added }) : t('up_nothingAdded'),
+        ),
+    ],
+    buttons: [ok],
+    focus: ok,
+    // Back where the author was (the drop zone), unless it was redrawn meanwhile.
+    fallbackFocus: () => document.querySelector<HTMLElement>('[data-testid="panorama-input"]'),
   });
 }
