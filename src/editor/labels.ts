@@ -8,15 +8,19 @@ import { sceneOf, selectionForPath } from './model.ts';
 export const sceneName = (tour: Tour, scene: Scene, lang: string): string =>
   textOf(scene.title, lang, tour.defaultLanguage) || scene.id;
 
-/** A hotspot's title; a scene link without one is named after its target, as visitors see it. */
-export function hotspotLabel(tour: Tour, hotspot: Hotspot, lang: string): string {
+/**
+ * A hotspot's title; a scene link without one is named after its target, as visitors see it;
+ * any other without one is `untitled` (translated: "chưa có tiêu đề"), not its code, which
+ * means nothing to an author.
+ */
+export function hotspotLabel(tour: Tour, hotspot: Hotspot, lang: string, untitled: string): string {
   const own = textOf(hotspot.title, lang, tour.defaultLanguage);
   if (own) return own;
   if (hotspot.type === 'scene') {
     const target = sceneOf(tour, hotspot.target);
-    return target ? sceneName(tour, target, lang) : hotspot.target || hotspot.id;
+    if (target) return sceneName(tour, target, lang);
   }
-  return hotspot.id;
+  return untitled;
 }
 
 /**
@@ -26,14 +30,14 @@ export function hotspotLabel(tour: Tour, hotspot: Hotspot, lang: string): string
 export function problemPlace(
   tour: Tour,
   problem: Problem,
-  tourLabel: string,
+  labels: { tour: string; untitled: string },
   lang: string,
 ): string {
   const place = selectionForPath(tour, problem.path);
-  if (place.kind === 'tour') return tourLabel;
+  if (place.kind === 'tour') return labels.tour;
   const scene = sceneOf(tour, place.sceneId);
   const sceneLabel = scene ? sceneName(tour, scene, lang) : place.sceneId;
   if (place.kind === 'scene') return sceneLabel;
   const hotspot = scene?.hotspots?.find((hs) => hs.id === place.hotspotId);
-  return `${sceneLabel} › ${hotspot ? hotspotLabel(tour, hotspot, lang) : place.hotspotId}`;
+  return `${sceneLabel} › ${hotspot ? hotspotLabel(tour, hotspot, lang, labels.untitled) : place.hotspotId}`;
 }

@@ -47,7 +47,7 @@ export function renderHotspotPanel(
       {},
       t('panelHotspot', {
         type: t(`type_${hotspot.type}`),
-        name: hotspotLabel(store.tour, hotspot, store.lang),
+        name: hotspotLabel(store.tour, hotspot, store.lang, t('untitledPoint')),
       }),
     ),
     positionField(ctx, scene, hotspot),
@@ -98,7 +98,7 @@ export function renderHotspotPanel(
     t('delete'),
   );
   remove.addEventListener('click', () => {
-    const name = hotspotLabel(store.tour, hotspot, store.lang);
+    const name = hotspotLabel(store.tour, hotspot, store.lang, t('untitledPoint'));
     if (!confirm(t('confirmDeleteHotspot', { name }))) return;
     store.commit(deleteHotspot(store.tour, sceneId, hotspotId), {
       select: { kind: 'scene', sceneId },
@@ -120,7 +120,9 @@ function positionField({ store, view }: EditorContext, scene: Scene, hotspot: Ho
       imageUrl: panoramaImage(scene.panorama, (path) => store.fileUrl(path)),
       view: position,
       point: true,
-      label: t('dirPositionLabel', { name: hotspotLabel(store.tour, hotspot, store.lang) }),
+      label: t('dirPositionLabel', {
+        name: hotspotLabel(store.tour, hotspot, store.lang, t('untitledPoint')),
+      }),
       look: () => view.lookAt(position),
       lookLabel: t('dirLook'),
       advancedLabel: t('dirAdvanced'),

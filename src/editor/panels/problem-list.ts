@@ -43,7 +43,12 @@ export function renderProblemList(
       h(
         'span',
         { class: 'ed-where' },
-        problemPlace(store.tour, problem, t('tourSettings'), store.lang),
+        problemPlace(
+          store.tour,
+          problem,
+          { tour: t('tourSettings'), untitled: t('untitledPoint') },
+          store.lang,
+        ),
       ),
       plain.text,
     );

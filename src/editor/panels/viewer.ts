@@ -34,7 +34,7 @@ export function renderViewer({ store, view }: EditorContext, box: HTMLElement): 
       id: hotspot.id,
       type: hotspot.type,
       position: hotspot.position,
-      label: hotspotLabel(tour, hotspot, store.lang),
+      label: hotspotLabel(tour, hotspot, store.lang, store.t('untitledPoint')),
       selected: hotspot.id === selected,
       flash: hotspot.id === store.flashHotspotId,
     })),
