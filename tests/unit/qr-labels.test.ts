@@ -75,4 +75,23 @@ describe('labels sheet', () => {
     const read = links.map((_, i) => decodeCell(pages[Math.floor(i / 12)]!, i % 12));
     expect(read).toEqual(links.map((link) => link.url));
   });
+
+  it('ends a name too long for its label with "…", keeping the words that fit', async () => {
+    const long =
+      'Đình làng cổ với mái ngói rêu phong và những cột gỗ lim chạm khắc tinh xảo '.repeat(4);
+    const doc = await PDFDocument.create();
+    const library = new FontLibrary();
+    doc.registerFontkit(library.fontkit as never);
+    const [content] = await labelContents(links.slice(0, 1), ['vi']);
+    await addLabelSheets(doc, new DocumentFonts(doc, library), [
+      { ...content!, titles: [{ lang: 'vi', text: long }] },
+    ]);
+    const file = path.join(work, 'long.pdf');
+    await writeFile(file, await doc.save());
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    const name = text.slice(0, text.indexOf('https://')).trim();
+    // Four lines of it, the last ending in "…".
+    expect(name.split('\n')).toHaveLength(4);
+    expect(name.replace(/\s+/g, ' ')).toMatch(/^Đình làng cổ với mái ngói rêu phong .*\S…$/);
+  });
 });

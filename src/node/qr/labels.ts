@@ -72,7 +72,7 @@ export async function addLabelSheets(
         continue;
       }
       const size = i === 0 ? 10.5 : 8.5;
-      const lines = wrap(shaped(runs), size, textWidth).slice(0, i === 0 ? 4 : 2);
+      const lines = clamp(wrap(shaped(runs), size, textWidth), i === 0 ? 4 : 2, size, textWidth);
       y = drawLines(page!, lines, size, i === 0 ? INK : MUTED, textX, y) - 3;
     }
     const mono = await fonts.font('latin', 'mono');
@@ -88,6 +88,26 @@ type Shaped = Parameters<typeof wrap>[0];
 const shaped = (runs: Run[]): Shaped => ({
   chars: runs.flatMap((run) => [...run.text].map((ch) => ({ ch, run }))),
 });
+
+const widthOf = (chars: Shaped['chars'], size: number): number =>
+  chars.reduce((sum, { ch, run }) => sum + run.font.widthOfTextAtSize(ch, size), 0);
+
+/**
+ * At most `max` lines; a text cut short ends its last line with "…" (made room for), so a
+ * reader sees that the name goes on rather than reading a wrong, shorter one.
+ */
+function clamp(lines: Shaped[], max: number, size: number, width: number): Shaped[] {
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, max);
+  const chars = [...kept[max - 1]!.chars];
+  const run = chars.at(-1)?.run;
+  if (!run) return kept;
+  const ellipsis = { ch: '…', run };
+  while (chars.length > 0 && widthOf([...chars, ellipsis], size) > width) chars.pop();
+  while (chars.length > 0 && /\s/.test(chars.at(-1)!.ch)) chars.pop();
+  kept[max - 1] = { chars: [...chars, ellipsis] };
+  return kept;
+}
 
 function drawLines(
   page: PDFPage,
