@@ -4,6 +4,7 @@
  */
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { instrument, type BenchProbe } from './instrument.ts';
+import { type Filmstrip, recordFilmstrip, watchFirstView } from '../tests/support/filmstrip.ts';
 import type { BenchPage, SceneInfo } from './pages.ts';
 
 export interface LoadSample {
@@ -134,6 +135,25 @@ export async function measureLoad(
       switchMs: round(switchMs),
       bytes,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/** One more throttled visit, filmed: the frames the screen showed at every half second. */
+export async function filmLoad(
+  browser: Browser,
+  base: string,
+  target: BenchPage,
+  file: string,
+): Promise<Filmstrip> {
+  const { context, page, cdp } = await open(browser);
+  try {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await watchFirstView(page);
+    return await recordFilmstrip(page, cdp, target.url(base), file);
   } finally {
     await context.close();
   }

@@ -13,7 +13,14 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createStaticServer } from '../src/node/serve/static-server.ts';
 import { prepareBaseline, readScenes, SITE, startPanoramaPrefixes } from './prepare.ts';
-import { measureLoad, measureMemory, type LoadSample, type MemorySample } from './measure.ts';
+import {
+  filmLoad,
+  measureLoad,
+  measureMemory,
+  type LoadSample,
+  type MemorySample,
+} from './measure.ts';
+import { describeMarks } from '../tests/support/filmstrip.ts';
 import { BASELINE, type BenchPage, OURS, oursQr, PANNELLUM } from './pages.ts';
 import { renderTable, type Results } from './report.ts';
 import { ratio, summarize } from './stats.ts';
@@ -109,6 +116,9 @@ async function runAll(): Promise<void> {
       );
     }
   }
+  // What a visitor from a QR code sees, every half second (README: bench/filmstrip-qr.png).
+  const film = await filmLoad(browser, server.url, QR, 'bench/filmstrip-qr.png');
+  console.log(`filmstrip: ${film.frames} frames; ${describeMarks(film.marks)}`);
   console.log('poster likeness…');
   const likeness = posterLikeness();
   const memory: Record<'ours' | 'baseline', MemorySample> = {

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page, Route } from 'playwright-core';
 import sharp from 'sharp';
 import { likeness } from '../../src/core/first-view/likeness.ts';
+import { describeMarks, recordFilmstrip, watchFirstView } from '../support/filmstrip.ts';
 import { parseDeepLink } from '../../src/core/links/deep-link.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -259,75 +260,15 @@ describe('filmstrip', () => {
       uploadThroughput: (750 * 1024) / 8,
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    // When the poster was painted, the canvas made and the poster removed (page clock).
-    await page.addInitScript(() => {
-      const marks: Record<string, number> = {};
-      (window as unknown as { __fv: typeof marks }).__fv = marks;
-      const check = () => {
-        const img = document.querySelector<HTMLImageElement>('[data-testid="first-view-poster"]');
-        if (img?.complete && img.naturalWidth > 0) marks.poster ??= performance.now();
-        if (document.querySelector('canvas')) marks.canvas ??= performance.now();
-        if (marks.poster !== undefined && !img?.isConnected) marks.gone ??= performance.now();
-        requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    });
-    // What the screen really showed, frame by frame (screenshots would force frames of their
-    // own); then the last frame shown at each half second of the load.
-    const shown: Array<{ at: number; data: string }> = [];
-    cdp.on('Page.screencastFrame', (frame) => {
-      shown.push({ at: frame.metadata.timestamp ?? Date.now() / 1000, data: frame.data });
-      void cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => {});
-    });
-    await cdp.send('Page.startScreencast', { format: 'png', maxWidth: 360, maxHeight: 640 });
-    const start = Date.now() / 1000;
-    await page.goto(pageUrl, { waitUntil: 'commit' });
-    await page.waitForFunction(
-      () => (window as unknown as { __fv: { gone?: number } }).__fv.gone,
-      null,
-      {
-        timeout: 90_000,
-        polling: 200,
-      },
-    );
-    const marks = await page.evaluate(
-      () => (window as unknown as { __fv: Record<string, number> }).__fv,
-    );
-    await cdp.send('Page.stopScreencast');
-    const frames: Array<{ at: number; image: Buffer }> = [];
-    const end = (shown.at(-1)?.at ?? start) - start;
-    for (let t = 0.5; t <= end + 0.49; t += 0.5) {
-      const last = shown.filter((frame) => frame.at - start <= t).at(-1);
-      if (last) frames.push({ at: t, image: Buffer.from(last.data, 'base64') });
-    }
+    await watchFirstView(page);
     await mkdir(SCREENSHOT_DIR, { recursive: true });
-    const width = 180;
-    const height = 320;
-    const label = (text: string) =>
-      Buffer.from(
-        `<svg width="${width}" height="24"><rect width="${width}" height="24" fill="#fff"/>` +
-          `<text x="6" y="17" font-size="15" font-family="sans-serif">${text}</text></svg>`,
-      );
-    const tiles = await Promise.all(
-      frames.map(async (frame) =>
-        sharp(frame.image)
-          .resize(width, height, { fit: 'contain', background: '#fff' })
-          .composite([{ input: label(`${frame.at.toFixed(1)} s`), top: height - 24, left: 0 }])
-          .png()
-          .toBuffer(),
-      ),
+    const { frames, marks } = await recordFilmstrip(
+      page,
+      cdp,
+      pageUrl,
+      `${SCREENSHOT_DIR}first-view-filmstrip.png`,
     );
-    await sharp({
-      create: { width: width * Math.max(1, tiles.length), height, channels: 3, background: '#fff' },
-    })
-      .composite(tiles.map((input, i) => ({ input, left: i * width, top: 0 })))
-      .png()
-      .toFile(`${SCREENSHOT_DIR}first-view-filmstrip.png`);
-    const seconds = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).toFixed(2));
-    console.log(
-      `filmstrip: ${frames.length} frames; poster painted ${seconds(marks.poster)} s, ` +
-        `canvas ${seconds(marks.canvas)} s, poster gone ${seconds(marks.gone)} s (from navigation)`,
-    );
+    console.log(`filmstrip: ${frames} frames; ${describeMarks(marks)} (from navigation)`);
     // The poster was on screen before the viewer's canvas existed.
     expect(marks.poster).toBeDefined();
     expect(marks.canvas === undefined || marks.poster! < marks.canvas).toBe(true);

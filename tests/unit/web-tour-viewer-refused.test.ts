@@ -81,6 +81,7 @@ class CheckingPort implements ViewerPort {
   zoom = () => undefined;
   position = () => ({ yaw: 0, pitch: 0, zoom: 50 });
   size = () => ({ width: 400, height: 800 });
+  tilesDrawn = () => Promise.resolve();
   setLang = () => undefined;
   hideError = () => undefined;
   autorotate = () => undefined;

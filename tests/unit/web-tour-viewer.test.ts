@@ -121,6 +121,9 @@ class FakePort implements ViewerPort {
   size() {
     return { width: 400, height: 800 };
   }
+  tilesDrawn(): Promise<void> {
+    return Promise.resolve();
+  }
   setLang(lang: Record<string, string>): void {
     this.lang = lang;
   }

@@ -3,8 +3,8 @@
  * ran) to the live viewer. A scene page lives at `<base>/<tour>/<scene>/`; the app lives at
  * `<base>/`, so the address is first put back there (no reload) with the scene in the hash,
  * as a printed `#/` link would have it. The poster then stays over the viewer's box until
- * the viewer shows the same view at least as sharp — the tiles in the middle of the start
- * view loaded, then two frames for them to be drawn — and fades out. It is valid for the
+ * the viewer shows the same view at least as sharp — every tile of the start view drawn
+ * (tiles-drawn.ts) — and fades out. It is valid for the
  * start view only: a link naming a view, a hotspot or another scene, the visitor moving the
  * view, or any other screen removes it at once.
  */
@@ -12,7 +12,6 @@ import './first-view.css';
 import { formatDeepLink, parseDeepLink } from '../../core/links/deep-link.ts';
 import type { EquirectTiles } from '../../core/manifest/schema.ts';
 import { centreTiles } from '../viewer/tile-prefetch.ts';
-import { whenFetched } from '../viewer/resource-wait.ts';
 import type { TourViewer } from '../viewer/tour-viewer.ts';
 import { on, VIEWER_MOUNTED } from '../viewer/viewer-events.ts';
 import { TOUR_POSTERS_ID } from '../../core/first-view/poster-layout.ts';
@@ -62,8 +61,6 @@ export function posterMatches(data: PosterData, hash: string): boolean {
 
 export class FirstView {
   private gone = false;
-  /** What was fetched ahead of the viewer (prefetchStartView), as absolute URLs. */
-  private readonly askedAhead = new Set<string>();
   private readonly cleanups: Array<() => void> = [];
 
   private constructor(
@@ -141,10 +138,7 @@ export class FirstView {
     void imageSettled(poster)
       .then(() => {
         if (!this.gone) this.element.append(...this.code);
-        // Arrived, whoever asked for it (these links, or the app's own import()).
-        const links = [...document.querySelectorAll('link'), ...this.code];
-        const code = links.filter((link) => link.rel === 'modulepreload').map((link) => link.href);
-        return whenFetched(code, CODE_WAIT_CAP_MS).done;
+        return modulePreloadsSettled([...document.querySelectorAll('link'), ...this.code]);
       })
       .then(() => this.prefetchStartView());
     const found = () => {
@@ -224,9 +218,9 @@ export class FirstView {
       ...(tiles ? centreTiles(tiles, view, geometry) : []),
     ];
     for (const path of paths) {
-      const url = new URL(path, tourUrl).href;
-      this.askedAhead.add(url);
-      void fetch(url, { priority: 'high' } as RequestInit).catch(() => undefined);
+      void fetch(new URL(path, tourUrl), { priority: 'high' } as RequestInit).catch(
+        () => undefined,
+      );
     }
   }
 
@@ -241,29 +235,14 @@ export class FirstView {
       on(viewer, 'scene-change', ({ detail }) => {
         if (this.gone) return;
         if (detail.sceneId !== this.data.scene) return void this.remove();
-        this.whenSharp(box);
+        this.whenSharp(viewer);
       });
     });
   }
 
-  private whenSharp(box: HTMLElement): void {
-    const cap = setTimeout(() => this.fadeOut(), SHARP_CAP_MS);
-    this.cleanups.push(() => clearTimeout(cap));
-    const geometry = { width: box.clientWidth || 1, height: box.clientHeight || 1 };
-    const tourUrl = new URL(`tours/${this.data.tour}/`, document.baseURI);
-    const tiles = this.data.tiles
-      ? centreTiles(this.data.tiles, this.data.view, geometry).map(
-          (path) => new URL(path, tourUrl).href,
-        )
-      : [];
-    // The viewer's own requests for them, not only those made ahead (the HTTP cache answers
-    // those at once, but the viewer asks only once it has the scene).
-    const wait = whenFetched(tiles, SHARP_CAP_MS, (url) => (this.askedAhead.has(url) ? 2 : 1));
-    this.cleanups.push(wait.cancel);
-    void wait.done.then(() => {
-      // Loaded is not yet drawn: PSV uploads and draws a tile in the frames that follow.
-      requestAnimationFrame(() => requestAnimationFrame(() => this.fadeOut()));
-    });
+  /** Fades out once the viewer has drawn the view's tiles (as sharp as the poster, or more). */
+  private whenSharp(viewer: TourViewer): void {
+    void viewer.whenViewDrawn(SHARP_CAP_MS).then(() => requestAnimationFrame(() => this.fadeOut()));
   }
 
   private listen(
@@ -288,5 +267,24 @@ function imageSettled(image: HTMLImageElement | null): Promise<void> {
 
 /** Longest wait for the viewer's code before the start view's pixels are asked for anyway. */
 const CODE_WAIT_CAP_MS = 8000;
+
+/**
+ * Resolves once every modulepreload among `links` has arrived or failed, whoever asked for
+ * it (one that has a resource-timing entry already has), or after CODE_WAIT_CAP_MS. Load
+ * events, not a PerformanceObserver: Chromium delivers those in idle time, late on a busy page.
+ */
+function modulePreloadsSettled(links: readonly HTMLLinkElement[]): Promise<void> {
+  const arrived = new Set(performance.getEntriesByType('resource').map((entry) => entry.name));
+  const pending = links.filter((link) => link.rel === 'modulepreload' && !arrived.has(link.href));
+  const settled = pending.map(
+    (link) =>
+      new Promise<void>((resolve) => {
+        link.addEventListener('load', () => resolve(), { once: true });
+        link.addEventListener('error', () => resolve(), { once: true });
+      }),
+  );
+  const cap = new Promise<void>((resolve) => setTimeout(resolve, CODE_WAIT_CAP_MS));
+  return Promise.race([Promise.all(settled).then(() => undefined), cap]);
+}
 /** Longest the app's code waits for the poster to be painted before it runs anyway. */
 const PAINT_WAIT_CAP_MS = 3000;

@@ -12,6 +12,7 @@ import '@photo-sphere-viewer/markers-plugin/index.css';
 import '@photo-sphere-viewer/virtual-tour-plugin/index.css';
 import '@photo-sphere-viewer/gallery-plugin/index.css';
 import { gyroscopePlugin, steerWithPhone } from './gyroscope.ts';
+import { tilesDrawn } from './tiles-drawn.ts';
 import { TourPlugin } from './tour-plugin.ts';
 import type { ViewerPort, ViewerPortFactory } from './viewer-port.ts';
 
@@ -84,6 +85,7 @@ export const createPsvPort: ViewerPortFactory = (setup, events): ViewerPort => {
     zoom: (level) => psv.zoom(level),
     position: () => ({ ...psv.getPosition(), zoom: psv.getZoomLevel() }),
     size: () => psv.getSize(),
+    tilesDrawn: () => tilesDrawn(psv),
     setLang: (lang) => {
       psv.setOption('lang', lang);
       // PSV names its side panel's × once, at start: re-name it with the rest.

@@ -20,8 +20,7 @@ import type { LinkView } from '../../core/links/deep-link.ts';
 import type { Hotspot, Scene, Tour, View } from '../../core/manifest/schema.ts';
 import { positionToRadians, viewFromRadians } from '../../core/angles.ts';
 import { buildNode, buildNodes, type HotspotData, type NodeLabels } from './nodes.ts';
-import { centreTiles, neighbourTiles } from './tile-prefetch.ts';
-import { whenFetched } from './resource-wait.ts';
+import { neighbourTiles } from './tile-prefetch.ts';
 import { SwitchPreview } from './switch-preview.ts';
 import type { AdapterSetting } from './adapters.ts';
 import type { AdapterKind } from './panorama-config.ts';
@@ -52,7 +51,7 @@ export interface ShowTourOptions {
 }
 
 const VIEW_EVENT_DELAY_MS = 400;
-/** Longest wait for the middle of a scene's view before its neighbours are fetched anyway. */
+/** Longest wait for the tiles of a scene's view before its neighbours are fetched anyway. */
 const NEIGHBOUR_WAIT_CAP_MS = 6000;
 
 /** Chromium on Android sets this when the visitor turns on "Lite mode" / data saver. */
@@ -218,6 +217,15 @@ export class TourViewer extends EventTarget {
     return new URL(panorama.preview, this.baseUrl).href;
   }
 
+  /**
+   * Resolves once the view on screen is as sharp as its tiles make it, or after `capMs`
+   * whatever happens (a tile that never comes must not hold the caller forever).
+   */
+  whenViewDrawn(capMs: number): Promise<void> {
+    const cap = new Promise<void>((resolve) => setTimeout(resolve, capMs));
+    return Promise.race([this.port.tilesDrawn(), cap]);
+  }
+
   autorotate(on: boolean): void {
     this.port.autorotate(on && !this.options.reducedMotion);
   }
@@ -255,7 +263,6 @@ export class TourViewer extends EventTarget {
 
   destroy(): void {
     clearTimeout(this.viewTimer);
-    this.neighbourWait?.cancel();
     this.port.destroy();
   }
 
@@ -343,18 +350,15 @@ export class TourViewer extends EventTarget {
   }
 
   /**
-   * Once the middle of the scene's view has come and the page is idle, fetches what the
+   * Once the scene's view has its tiles drawn and the page is idle, fetches what the
    * scenes it links to show first: their previews (decoded for the switch's first frame)
    * and first tiles, so arriving there looks sharp at once. Not before: on a slow line they
    * would share it with the tiles the visitor is waiting for.
    */
   private schedulePrefetch(sceneId: string): void {
-    this.neighbourWait?.cancel();
     if (prefersSavingData() || !this.tour) return;
-    const wait = whenFetched(this.viewTiles(sceneId), NEIGHBOUR_WAIT_CAP_MS);
-    this.neighbourWait = wait;
     const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
-    void wait.done.then(() =>
+    void this.whenViewDrawn(NEIGHBOUR_WAIT_CAP_MS).then(() =>
       idle(() => {
         if (this.currentScene !== sceneId || !this.tour) return;
         for (const target of this.linkedScenes(sceneId)) {
@@ -370,20 +374,7 @@ export class TourViewer extends EventTarget {
     );
   }
 
-  /** The tiles in the middle of the scene's view now (absolute URLs). */
-  private viewTiles(sceneId: string): string[] {
-    const tiles = this.tour?.scenes.find((scene) => scene.id === sceneId)?.panorama.tiles;
-    if (!tiles) return [];
-    const { yaw, pitch, zoom } = this.port.position();
-    const view = { ...viewFromRadians(yaw, pitch, zoom), zoom };
-    return centreTiles(tiles, view, this.port.size()).map(
-      (path) => new URL(path, this.baseUrl).href,
-    );
-  }
-
   private readonly prefetched = new Set<string>();
-
-  private neighbourWait: { cancel: () => void } | null = null;
 
   private prefetch(url: string, priority: 'auto' | 'low'): void {
     if (this.prefetched.has(url)) return;

@@ -30,6 +30,8 @@ export interface ViewerPort {
   /** Radians and zoom level. */
   position(): { yaw: number; pitch: number; zoom: number };
   size(): { width: number; height: number };
+  /** Resolves once the tiles the view needs have been drawn (tiles-drawn.ts). */
+  tilesDrawn(): Promise<void>;
   setLang(lang: Record<string, string>): void;
   /** Hides PSV's own error overlay and loader (the page shows a translated message). */
   hideError(): void;
