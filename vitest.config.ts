@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './tests/e2e/support/sequencer.ts';
 
 export default defineConfig({
   test: {
     // Both cores for unit files (Vitest's default leaves one idle on a 2-core machine).
     maxWorkers: 2,
+    // The longest e2e files start first (two at a time, none left to run alone at the end).
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {
