@@ -87,7 +87,8 @@ async function warmPass(toursDir: string, files: readonly string[]): Promise<voi
     }
     const page = await browser.newPage();
     for (const url of PAGES) {
-      await page.goto(`${baseUrl}${url}`, { waitUntil: 'networkidle' });
+      // A ceiling for a first compile on a loaded machine; the wait is for the network to rest.
+      await page.goto(`${baseUrl}${url}`, { waitUntil: 'networkidle', timeout: 120_000 });
     }
     await optimiserSettled(server);
   } finally {
