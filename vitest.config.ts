@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './tests/e2e/support/sequencer.ts';
 
 export default defineConfig({
   test: {
     // Both cores for unit files (Vitest's default leaves one idle on a 2-core machine).
     maxWorkers: 2,
+    // The longest e2e files start first (two at a time, none left to run alone at the end).
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {
@@ -19,10 +22,11 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],
           globalSetup: ['tests/e2e/support/global-setup.ts'],
-          // One file at a time: two at once were a quarter faster, but in a fresh checkout
-          // two editor dev servers optimise Vite's dependencies together and reload their pages
-          // mid-test. The tests of a file in order.
-          fileParallelism: false,
+          // Two files at a time (maxWorkers above), each with its own browser. The global setup
+          // optimises Vite's dependencies once first (support/warm-vite.ts): two editor dev
+          // servers in a fresh checkout would otherwise optimise them together and reload their
+          // pages mid-test. The tests of a file in order.
+          fileParallelism: true,
           sequence: { concurrent: false },
           // No retries: a flaky test is a bug to fix, not a run to repeat.
           retry: 0,

@@ -5,48 +5,39 @@
  * bold and safe links. Vite's dev server on a temporary copy of the sample tour, whose first
  * info body is the tester's text. Screenshots at 1366×768: test-results/screenshots/bodies-*.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, waitForCanvasDrawn } from '../support/browser.ts';
-import { projectRoot, startDevServer } from './support/dev-server.ts';
+import { screenshot, waitForCanvasDrawn } from '../support/browser.ts';
+import {
+  type EditorSession,
+  openEditorSession,
+  seriousViolations,
+} from './support/editor-session.ts';
 
 const TESTER_TEXT = 'Trên bia ghi:\n- một\n- hai';
 
-let tempDir: string;
-let server: ViteDevServer;
+let session: EditorSession;
 let baseUrl: string;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  tempDir = await mkdtemp(path.join(tmpdir(), 'editor-bodies-'));
-  const tourDir = path.join(tempDir, 'tours/demo');
-  await cp(path.join(projectRoot, 'tours/demo'), tourDir, { recursive: true });
-  // The glass pyramid's body, in Vietnamese, becomes what the tester typed.
-  const file = path.join(tourDir, 'tour.json');
-  const tour = JSON.parse(await readFile(file, 'utf8'));
-  tour.scenes[0].hotspots[0].body.vi = TESTER_TEXT;
-  await writeFile(file, JSON.stringify(tour, null, 2));
-  ({ server, baseUrl } = await startDevServer(path.join(tempDir, 'tours')));
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  session = await openEditorSession('editor-bodies', {
+    // The glass pyramid's body, in Vietnamese, becomes what the tester typed.
+    prepare: async (toursDir) => {
+      const file = path.join(toursDir, 'demo/tour.json');
+      const tour = JSON.parse(await readFile(file, 'utf8'));
+      tour.scenes[0].hotspots[0].body.vi = TESTER_TEXT;
+      await writeFile(file, JSON.stringify(tour, null, 2));
+    },
+  });
+  ({ baseUrl, context, page, errors } = session);
 }, 120_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const body = () => page.locator('.ed-panel textarea[data-field="body"][data-lang="vi"]');
 const preview = () => page.locator('.ed-panel [data-testid="body-preview"][data-lang="vi"]');
@@ -151,14 +142,7 @@ describe('info bodies: the editor previews what the viewer shows', () => {
       .getByRole('toolbar', { name: 'Định dạng nội dung (vi)' })
       .getByRole('button', { name: 'Liên kết' })
       .click();
-    const results = await new AxeBuilder({ page })
-      .include('.ed-bodies')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-      .analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page, '.ed-bodies')).toEqual([]);
     await page.keyboard.press('Escape');
   });
 

@@ -6,61 +6,36 @@
  * field. Runs on Vite's dev server with a temporary copy of the tour (nothing real is written).
  * Screenshots: test-results/screenshots/editor-plain-*.png.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { projectRoot, startDevServer } from './support/dev-server.ts';
+import { screenshot } from '../support/browser.ts';
+import {
+  type EditorSession,
+  openEditorSession,
+  seriousViolations,
+} from './support/editor-session.ts';
 
 /** What a volunteer must not meet in the default view. */
 const JARGON = ['yaw', 'pitch', 'zoom', 'WebVTT', '.mp3', '.jpg', '{', '"en"', 'Chưa dịch'];
 
-let tempDir: string;
-let server: ViteDevServer;
+let session: EditorSession;
 let baseUrl: string;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  tempDir = await mkdtemp(path.join(tmpdir(), 'editor-plain-'));
-  const toursDir = path.join(tempDir, 'tours');
-  await cp(path.join(projectRoot, 'tours/demo'), path.join(toursDir, 'demo'), { recursive: true });
-  ({ server, baseUrl } = await startDevServer(toursDir));
-  browser = await launchBrowser();
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
+  session = await openEditorSession('editor-plain');
+  ({ baseUrl, page, errors } = session);
   page.on('dialog', (dialog) => void dialog.accept());
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 /** The words on screen (closed folds are not rendered, so not in innerText). */
 const visibleText = () => page.evaluate(() => document.body.innerText);
 
 function jargonIn(text: string): string[] {
   return JARGON.filter((word) => text.toLowerCase().includes(word.toLowerCase()));
-}
-
-async function seriousViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The start view's numbers, read from its "Nâng cao" fold (open or not). */
@@ -213,7 +188,7 @@ describe('the editor in plain words', () => {
     await expect.poll(() => position.isVisible()).toBe(true);
     await screenshot(page, 'editor-plain-hotspot');
 
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("shows a link's arrival view as a picture of the target scene, numbers folded", async () => {

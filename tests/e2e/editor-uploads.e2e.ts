@@ -38,13 +38,8 @@ beforeAll(async () => {
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
   });
-  // Vite optimizes the dependencies a page needs on its first visit, then reloads every open
-  // page: the editor and the viewer (which "Xem thử" opens) are visited once before the tests.
-  const warm = await context.newPage();
-  for (const url of ['/editor/?tour=demo', '/#/demo/louvre']) {
-    await warm.goto(`${baseUrl}${url}`, { waitUntil: 'networkidle' });
-  }
-  await warm.close();
+  // Vite's dependencies are optimised before any file starts (support/warm-vite.ts): no reload
+  // of the editor or the viewer ("Xem thử") for a dependency seen on their first visit.
   page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${baseUrl}/editor/?tour=demo`);

@@ -110,14 +110,38 @@ describe('soak', { timeout: 180_000 }, () => {
       attract: { sceneSeconds: 3, languageSeconds: 1 },
     };
     await page.route('**/kiosk/soak.json', (route) => route.fulfill({ json: config }));
+    // Each time the attract screen hides, counted in the page: with a 1 s idle time it can be
+    // back before a locator on a loaded machine looks, and a wait for "hidden" then never ends.
+    await page.addInitScript(() => {
+      const counted = window as unknown as { attractHides: number };
+      counted.attractHides = 0;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const element = record.target as HTMLElement;
+          if (element.dataset.testid === 'attract' && element.hidden && record.oldValue === null)
+            counted.attractHides++;
+        }
+      }).observe(document, {
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['hidden'],
+        attributeOldValue: true,
+      });
+    });
+    const hides = () =>
+      page.evaluate(() => (window as unknown as { attractHides: number }).attractHides);
     await page.goto(`${baseUrl}?kiosk=soak`);
     const attract = page.getByTestId('attract');
     await attract.waitFor();
     await waitForCanvasDrawn(page);
     let early = { heap: 0, textures: 0 };
     for (let i = 0; i < 15; i++) {
+      const before = await hides();
       await attract.click();
-      await attract.waitFor({ state: 'hidden' });
+      await page.waitForFunction(
+        (count) => (window as unknown as { attractHides: number }).attractHides > count,
+        before,
+      );
       await attract.waitFor({ state: 'visible', timeout: 10_000 });
       if (i === 2) early = await measure(page);
     }

@@ -11,12 +11,14 @@ export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export async function startDevServer(
   toursDir: string,
+  options: { logLevel?: 'warn' | 'error' } = {},
 ): Promise<{ server: ViteDevServer; baseUrl: string }> {
-  // No config file: it names the real folder.
+  // No config file: it names the real folder. Whatever changes here changes the optimiser's
+  // hash: support/warm-vite.ts optimises the dependencies with this same function.
   const server = await createServer({
     configFile: false,
     root: projectRoot,
-    logLevel: 'warn',
+    logLevel: options.logLevel ?? 'warn',
     plugins: [toursPlugin({ toursDir }), editorPlugin({ toursDir })],
     server: { host: '127.0.0.1', port: 0, strictPort: false },
   });

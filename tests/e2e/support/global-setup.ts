@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { createStaticServer } from '../../../src/node/serve/static-server.ts';
+import { warmViteDeps } from './warm-vite.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,6 +24,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(`${distDir}index.html`)) {
     throw new Error('dist/index.html is missing: run `npm run test:e2e` (it builds first).');
   }
+  // Before any file starts: the editor files' dev servers (two at a time) must find Vite's
+  // dependencies optimised already, or they optimise them together and reload their pages.
+  await warmViteDeps();
   const server = await createStaticServer({ root: distDir, host: '127.0.0.1', port: 0 });
   project.provide('baseUrl', server.url);
   return () => server.close();
