@@ -46,8 +46,11 @@ async function open(
     serviceWorkers: 'block',
   });
   const page = await context.newPage();
-  // tsx keeps function names through a `__name` helper that the page does not have.
-  await page.addInitScript({ content: `var __name = (f) => f; (${instrument.toString()})();` });
+  // tsx keeps function names through a `__name` helper that the page does not have: a global,
+  // for the other init scripts too (Playwright runs each in a scope of its own).
+  await page.addInitScript({
+    content: `globalThis.__name = (f) => f; (${instrument.toString()})();`,
+  });
   const cdp = await context.newCDPSession(page);
   return { context, page, cdp };
 }
