@@ -5,46 +5,37 @@
  * loses nothing; each save keeps the replaced version as a backup the editor brings back; and
  * saving does not reload the editor's page. Screenshots under test-results/screenshots/drafts-*.
  */
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.ts';
-import { projectRoot, startDevServer } from './support/dev-server.ts';
+import { screenshot } from '../support/browser.ts';
+import { projectRoot } from './support/dev-server.ts';
+import {
+  type EditorSession,
+  openEditorSession,
+  seriousViolations,
+} from './support/editor-session.ts';
 
 const samples = path.join(projectRoot, 'tours/demo/panoramas');
 const TOUR_ID = 'tour-nhap';
 
-let tempDir: string;
+let session: EditorSession;
 let toursDir: string;
-let server: ViteDevServer;
 let baseUrl: string;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  tempDir = await mkdtemp(path.join(tmpdir(), 'editor-drafts-'));
-  toursDir = path.join(tempDir, 'tours');
-  await cp(path.join(projectRoot, 'tours/demo'), path.join(toursDir, 'demo'), { recursive: true });
-  ({ server, baseUrl } = await startDevServer(toursDir));
+  session = await openEditorSession('editor-drafts');
+  ({ toursDir, baseUrl, context, errors } = session);
   // Only the tours folder is watched: an edit of the checkout's sources while this runs (other
   // work in progress) would make Vite reload the page under test, which is not what is tested.
-  await server.watcher.unwatch(path.join(projectRoot, 'src'));
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+  await session.server.watcher.unwatch(path.join(projectRoot, 'src'));
 }, 120_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 /** A new tab on the test tour (or the start screen), as a volunteer reopens the editor. */
 async function openEditor(query = `?tour=${TOUR_ID}`): Promise<Page> {
@@ -88,16 +79,6 @@ const scenes = (tab: Page) => tab.locator('.ed-scenes .ed-scene[data-scene]');
 const tourTitle = (tab: Page) =>
   tab.locator('.ed-panel [data-field="title"][data-lang="vi"]').first();
 const status = (tab: Page) => tab.getByTestId('status').textContent();
-
-async function seriousViolations(tab: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page: tab })
-    .include(include)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('editor drafts and backups', () => {
   it('keeps the one draft an earlier version of the editor left, as part of the history', async () => {

@@ -5,100 +5,83 @@
  * changes, regenerates it in one click, and makes every missing reading of the tour with a
  * progress bar. Screenshots: test-results/screenshots/editor-narration-*.png.
  */
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { requireTools } from '../support/tools.ts';
-import { projectRoot, startDevServer } from './support/dev-server.ts';
+import { projectRoot } from './support/dev-server.ts';
+import {
+  type EditorSession,
+  openEditorSession,
+  seriousViolations,
+} from './support/editor-session.ts';
 
 const tools = requireTools(['espeak-ng', 'lame'], 'the editor narration tests');
 const TOUR = 'demo';
 const NEW_TEXT = 'Đây là sân Napoléon của Bảo tàng Louvre. Kim tự tháp kính mở cửa năm 1989.';
 
+let session: EditorSession;
 let tempDir: string;
 let tourDir: string;
-let server: ViteDevServer;
 let baseUrl: string;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  tempDir = await mkdtemp(path.join(tmpdir(), 'editor-narration-'));
-  tourDir = path.join(tempDir, 'tours', TOUR);
-  await cp(path.join(projectRoot, 'tours', TOUR), tourDir, { recursive: true });
-  // Two readings missing, for "generate every missing narration".
-  const manifest = JSON.parse(await readFile(path.join(tourDir, 'tour.json'), 'utf8')) as {
-    scenes: {
-      id: string;
-      narration: Record<string, { text?: string; audio?: string; captions?: string }>;
-      hotspots: unknown[];
-    }[];
-  };
-  // Short texts: the machine is shared, and the length of a reading is not what is tested.
-  for (const [sceneId, lang, text] of [
-    ['puy-de-sancy', 'vi', 'Đỉnh Puy de Sancy cao 1.885 mét.'],
-    ['tintamarre', 'en', 'Tintamarre is a small, flat islet.'],
-    ['machu-picchu', 'en', 'Machu Picchu is an Inca citadel.'],
-  ] as const) {
-    const track = manifest.scenes.find((scene) => scene.id === sceneId)?.narration[lang];
-    if (!track) throw new Error(`no ${lang} narration in ${sceneId}`);
-    delete track.audio;
-    delete track.captions;
-    track.text = text;
-  }
-  // The third cannot be written (a folder stands where its sound file goes): it must fail
-  // alone, with its reason, and not stop the others.
-  await rm(path.join(tourDir, 'audio/en/machu-picchu.mp3'));
-  await mkdir(path.join(tourDir, 'audio/en/machu-picchu.mp3/in-the-way'), { recursive: true });
-  // A sound at a point, to hear from its hotspot panel.
-  manifest.scenes
-    .find((scene) => scene.id === 'puy-de-sancy')
-    ?.hotspots.push({
-      id: 'wind',
-      type: 'audio',
-      position: { yaw: -60, pitch: 5 },
-      title: { vi: 'Tiếng gió', en: 'The wind' },
-      audio: { vi: 'audio/vi/louvre.mp3' },
-    });
-  await writeFile(path.join(tourDir, 'tour.json'), JSON.stringify(manifest, null, 2));
-  ({ server, baseUrl } = await startDevServer(path.join(tempDir, 'tours')));
-  browser = await launchBrowser();
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
+  session = await openEditorSession('editor-narration', {
+    tours: [TOUR],
+    prepare: async (toursDir) => {
+      tourDir = path.join(toursDir, TOUR);
+      // Two readings missing, for "generate every missing narration".
+      const manifest = JSON.parse(await readFile(path.join(tourDir, 'tour.json'), 'utf8')) as {
+        scenes: {
+          id: string;
+          narration: Record<string, { text?: string; audio?: string; captions?: string }>;
+          hotspots: unknown[];
+        }[];
+      };
+      // Short texts: the machine is shared, and the length of a reading is not what is tested.
+      for (const [sceneId, lang, text] of [
+        ['puy-de-sancy', 'vi', 'Đỉnh Puy de Sancy cao 1.885 mét.'],
+        ['tintamarre', 'en', 'Tintamarre is a small, flat islet.'],
+        ['machu-picchu', 'en', 'Machu Picchu is an Inca citadel.'],
+      ] as const) {
+        const track = manifest.scenes.find((scene) => scene.id === sceneId)?.narration[lang];
+        if (!track) throw new Error(`no ${lang} narration in ${sceneId}`);
+        delete track.audio;
+        delete track.captions;
+        track.text = text;
+      }
+      // The third cannot be written (a folder stands where its sound file goes): it must fail
+      // alone, with its reason, and not stop the others.
+      await rm(path.join(tourDir, 'audio/en/machu-picchu.mp3'));
+      await mkdir(path.join(tourDir, 'audio/en/machu-picchu.mp3/in-the-way'), { recursive: true });
+      // A sound at a point, to hear from its hotspot panel.
+      manifest.scenes
+        .find((scene) => scene.id === 'puy-de-sancy')
+        ?.hotspots.push({
+          id: 'wind',
+          type: 'audio',
+          position: { yaw: -60, pitch: 5 },
+          title: { vi: 'Tiếng gió', en: 'The wind' },
+          audio: { vi: 'audio/vi/louvre.mp3' },
+        });
+      await writeFile(path.join(tourDir, 'tour.json'), JSON.stringify(manifest, null, 2));
+    },
   });
-  page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  ({ tempDir, baseUrl, page, errors } = session);
   await page.goto(`${baseUrl}/editor/?tour=${TOUR}`);
   await page.locator('.ed-scene[data-scene="louvre"]').waitFor();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const shot = (name: string) => screenshot(page, `editor-narration-${name}`);
 const row = (lang: string) => page.locator(`[data-narration-lang="${lang}"]`);
 const stateOf = (lang: string) =>
   page.getByTestId(`narration-state-${lang}`).getAttribute('data-state');
-
-async function seriousViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include('.ed-panel')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.skipIf(tools.missing.length > 0)(`editor narration${tools.reason}`, () => {
   it('plays a recording and pauses it', async () => {
@@ -133,7 +116,7 @@ describe.skipIf(tools.missing.length > 0)(`editor narration${tools.reason}`, () 
     expect(visible).not.toMatch(/audio\/|\.mp3|\.vtt|WebVTT/);
     await row('vi').scrollIntoViewIfNeeded();
     await shot('stale');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page, '.ed-panel')).toEqual([]);
 
     await row('vi').getByRole('button', { name: 'Tạo lại giọng đọc' }).click();
     await expect.poll(() => stateOf('vi'), { timeout: 60_000 }).toBe('fresh');
@@ -182,7 +165,7 @@ describe.skipIf(tools.missing.length > 0)(`editor narration${tools.reason}`, () 
     await expect
       .poll(() => summary.textContent())
       .toBe('Cần tạo 3 bản đọc: 3 chưa có, 0 cũ hơn lời thuyết minh.');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page, '.ed-panel')).toEqual([]);
     await page.getByRole('button', { name: 'Tạo mọi bản đọc còn thiếu hoặc cũ' }).click();
     const line = page.getByTestId('narrate-all-line');
     await expect.poll(() => line.textContent()).toMatch(/^\d \/ 3 — đang đọc: /);
@@ -250,7 +233,7 @@ describe.skipIf(tools.missing.length > 0)(`editor narration${tools.reason}`, () 
     // The English sound is missing: said in words, with nothing to play.
     expect(await page.getByTestId('audio-play-en').count()).toBe(0);
     expect(await page.locator('[data-field="audio"]').innerText()).toContain('Chưa có âm thanh.');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page, '.ed-panel')).toEqual([]);
     await shot('audio-point');
     // The English editor: "Play", and the same warnings in English.
     await page.getByTestId('ui-language').selectOption('en');

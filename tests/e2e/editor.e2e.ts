@@ -3,54 +3,41 @@
  * site). The server works on a temporary copy of `tours/`, so the test never writes into the
  * real folder. Screenshots at 1366×768 under test-results/screenshots/editor-*.png.
  */
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tourFileExists } from '../../src/node/fs.ts';
 import { hasErrors, validateTourText } from '../../src/core/manifest/index.ts';
-import { launchBrowser, screenshot, waitForCanvasDrawn } from '../support/browser.ts';
-import { projectRoot, startDevServer } from './support/dev-server.ts';
+import { screenshot, waitForCanvasDrawn } from '../support/browser.ts';
+import { projectRoot } from './support/dev-server.ts';
+import { type EditorSession, openEditorSession } from './support/editor-session.ts';
 
 const samples = path.join(projectRoot, 'tours/demo/panoramas');
 const TOUR_ID = 'e2e-tour';
 
+let session: EditorSession;
 let toursDir: string;
 let tempDir: string;
-let server: ViteDevServer;
 let baseUrl: string;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  tempDir = await mkdtemp(path.join(tmpdir(), 'tour-editor-'));
-  toursDir = path.join(tempDir, 'tours');
-  await cp(path.join(projectRoot, 'tours'), toursDir, { recursive: true });
-  ({ server, baseUrl } = await startDevServer(toursDir));
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
+  // Every tour of the checkout (the editor lists them all), downloads allowed (zip export).
+  session = await openEditorSession('tour-editor', {
+    tours: await readdir(path.join(projectRoot, 'tours')),
+    context: { acceptDownloads: true },
   });
-  page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  ({ toursDir, tempDir, baseUrl, context, page, errors } = session);
   page.on('dialog', (dialog) => void dialog.accept());
 }, 120_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const shot = (name: string) => screenshot(page, `editor-${name}`);
 
