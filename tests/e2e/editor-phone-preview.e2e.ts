@@ -5,59 +5,33 @@
  * request without the path's token gets a 404, the editor is reachable neither through the
  * preview nor on the network address; turning it off stops the server.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toursPlugin } from '../../src/node/build/vite-plugin-tours.ts';
-import { editorPlugin } from '../../src/node/editor-server/editor-plugin.ts';
 import { lanAddress } from '../../src/node/editor-server/phone-preview.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { projectRoot } from './support/dev-server.ts';
+import {
+  type EditorSession,
+  openEditorSession,
+  seriousViolations,
+} from './support/editor-session.ts';
 
 const SHOTS = '/tmp/publish-shots';
 
-let tempDir: string;
-let server: ViteDevServer;
+let session: EditorSession;
 let port: number;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  tempDir = await mkdtemp(path.join(tmpdir(), 'editor-phone-'));
-  const toursDir = path.join(tempDir, 'tours');
-  await cp(path.join(projectRoot, 'tours/demo'), path.join(toursDir, 'demo'), { recursive: true });
-  await writeFile(path.join(tempDir, 'site.config.json'), '{ "version": 1 }\n');
-  server = await createServer({
-    configFile: false,
-    root: projectRoot,
-    logLevel: 'warn',
-    plugins: [toursPlugin({ toursDir }), editorPlugin({ toursDir, siteDir: tempDir })],
-    // No file watching: other work on this checkout must not reload the editor mid-test.
-    server: { host: '127.0.0.1', port: 0, strictPort: false, watch: null },
+  session = await openEditorSession('editor-phone', {
+    siteConfig: '{ "version": 1 }\n',
+    watch: false,
   });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address !== 'object') throw new Error('no dev server address');
-  port = address.port;
-  browser = await launchBrowser();
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-  });
-  page = await context.newPage();
+  page = session.page;
+  port = Number(new URL(session.baseUrl).port);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const status = (url: string) =>
   fetch(url, { redirect: 'manual' }).then(
@@ -85,12 +59,7 @@ describe('phone preview', () => {
       const png = PNG.sync.read(await code.screenshot());
       expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(url);
       await page.screenshot({ path: `${SHOTS}/phone-preview.png` });
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-        .analyze();
-      expect(
-        axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-      ).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
 
       // The phone's view: the site, its tour; nothing without the token; never the editor.
       const site = await fetch(url);

@@ -7,72 +7,40 @@
  * 100 %. axe finds nothing serious in the three dialogs.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { unzipSync } from 'fflate';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toursPlugin } from '../../src/node/build/vite-plugin-tours.ts';
-import { editorPlugin } from '../../src/node/editor-server/editor-plugin.ts';
 import { createStaticServer } from '../../src/node/serve/static-server.ts';
-import { launchBrowser, waitForCanvasDrawn } from '../support/browser.ts';
-import { projectRoot } from './support/dev-server.ts';
+import { waitForCanvasDrawn } from '../support/browser.ts';
+import {
+  type EditorSession,
+  openEditorSession,
+  seriousViolations,
+} from './support/editor-session.ts';
 
 const SHOTS = '/tmp/publish-shots';
 const BASE = 'https://ditich.example.vn/tham-quan/';
 
+let session: EditorSession;
 let tempDir: string;
-let server: ViteDevServer;
 let baseUrl: string;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  tempDir = await mkdtemp(path.join(tmpdir(), 'editor-publish-'));
-  const toursDir = path.join(tempDir, 'tours');
-  await cp(path.join(projectRoot, 'tours/demo'), path.join(toursDir, 'demo'), { recursive: true });
-  await writeFile(path.join(tempDir, 'site.config.json'), '{ "version": 1, "publicUrl": "" }\n');
   await mkdir(SHOTS, { recursive: true });
-  server = await createServer({
-    configFile: false,
-    root: projectRoot,
-    logLevel: 'warn',
-    plugins: [toursPlugin({ toursDir }), editorPlugin({ toursDir, siteDir: tempDir })],
-    // No file watching: other work on this checkout must not reload the editor mid-test.
-    server: { host: '127.0.0.1', port: 0, strictPort: false, watch: null },
+  session = await openEditorSession('editor-publish', {
+    siteConfig: '{ "version": 1, "publicUrl": "" }\n',
+    context: { acceptDownloads: true },
+    watch: false,
   });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address !== 'object') throw new Error('no dev server address');
-  baseUrl = `http://127.0.0.1:${address.port}`;
-  browser = await launchBrowser();
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
+  ({ tempDir, baseUrl, page } = session);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
-});
-
-async function seriousViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+afterAll(() => session?.close());
 
 /** A code on a rendered page, read as a phone does over a few shifted frames. */
 function decodePage(png: PNG): string | undefined {
@@ -108,7 +76,7 @@ describe('publish, print and preview from the editor', () => {
     expect(await error.textContent()).toContain('không phải 127.0.0.1');
     expect(await address.getAttribute('aria-invalid')).toBe('true');
     await page.screenshot({ path: `${SHOTS}/settings-refused.png` });
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await address.fill(BASE);
     await dialog.getByRole('button', { name: 'Lưu cài đặt' }).click();
@@ -132,7 +100,7 @@ describe('publish, print and preview from the editor', () => {
     await expect.poll(() => dialog.locator('.ed-poster').count()).toBe(2);
     await expect.poll(() => dialog.locator('.ed-poster img.ed-poster-picture').count()).toBe(2);
     await page.screenshot({ path: `${SHOTS}/print-dialog.png` });
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     const downloading = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Tải tệp để in' }).click();
@@ -166,7 +134,7 @@ describe('publish, print and preview from the editor', () => {
     await dialog.getByLabel('Xuất bản tới').selectOption('folder');
     const out = path.join(tempDir, 'trang-web');
     await dialog.getByLabel('Thư mục', { exact: true }).fill(out);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Bắt đầu xuất bản' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/Đang|Xong/);
     await page.screenshot({ path: `${SHOTS}/publish-running.png` });
@@ -180,7 +148,7 @@ describe('publish, print and preview from the editor', () => {
     expect(Number(done)).toBeGreaterThan(10);
     expect(done).toBe(total);
     await page.screenshot({ path: `${SHOTS}/publish-done.png` });
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     expect((await stat(path.join(out, 'index.html'))).isFile()).toBe(true);
     expect((await stat(path.join(out, 'tours/demo/tour.json'))).isFile()).toBe(true);
     const site = JSON.parse(await readFile(path.join(out, 'site.json'), 'utf8'));

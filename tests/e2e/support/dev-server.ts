@@ -9,9 +9,17 @@ import { editorPlugin } from '../../../src/node/editor-server/editor-plugin.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
+export interface DevServerOptions {
+  logLevel?: 'warn' | 'error';
+  /** Where the editor keeps the site's settings (site.config.json); the checkout's root if not. */
+  siteDir?: string;
+  /** False: no file watching, so other work on this checkout never reloads a page mid-test. */
+  watch?: boolean;
+}
+
 export async function startDevServer(
   toursDir: string,
-  options: { logLevel?: 'warn' | 'error' } = {},
+  options: DevServerOptions = {},
 ): Promise<{ server: ViteDevServer; baseUrl: string }> {
   // No config file: it names the real folder. Whatever changes here changes the optimiser's
   // hash: support/warm-vite.ts optimises the dependencies with this same function.
@@ -19,8 +27,16 @@ export async function startDevServer(
     configFile: false,
     root: projectRoot,
     logLevel: options.logLevel ?? 'warn',
-    plugins: [toursPlugin({ toursDir }), editorPlugin({ toursDir })],
-    server: { host: '127.0.0.1', port: 0, strictPort: false },
+    plugins: [
+      toursPlugin({ toursDir }),
+      editorPlugin(options.siteDir ? { toursDir, siteDir: options.siteDir } : { toursDir }),
+    ],
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      strictPort: false,
+      ...(options.watch === false ? { watch: null } : {}),
+    },
   });
   await server.listen();
   const address = server.httpServer?.address();

@@ -3,7 +3,7 @@
  * dev server with the editor on it (support/dev-server.ts), a browser, a page at the size and
  * language of a volunteer's laptop, and the accessibility check they all make.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -34,6 +34,10 @@ export interface EditorSessionOptions {
   prepare?: (toursDir: string) => Promise<void>;
   /** More options of the browser context (viewport 1366×768, vi-VN unless given). */
   context?: BrowserContextOptions;
+  /** The site's settings file, written in the temporary folder the editor then keeps them in. */
+  siteConfig?: string;
+  /** False: the dev server watches no file (support/dev-server.ts). */
+  watch?: boolean;
 }
 
 export async function openEditorSession(
@@ -56,7 +60,12 @@ export async function openEditorSession(
       });
     }
     await options.prepare?.(toursDir);
-    const started = await startDevServer(toursDir);
+    if (options.siteConfig !== undefined)
+      await writeFile(path.join(tempDir, 'site.config.json'), options.siteConfig);
+    const started = await startDevServer(toursDir, {
+      ...(options.siteConfig !== undefined ? { siteDir: tempDir } : {}),
+      ...(options.watch === false ? { watch: false } : {}),
+    });
     server = started.server;
     browser = await launchBrowser();
     const context = await browser.newContext({
