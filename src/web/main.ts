@@ -41,16 +41,20 @@ if (root && profile) {
         // The app's code did not come (a link lost mid-load, never cached): before any
         // translation is loaded, so in both of the site's first languages, as index.html is.
         poster?.remove();
-        const message = document.createElement('p');
-        message.className = 'message message--error';
-        message.textContent =
+        const text = document.createElement('p');
+        text.textContent =
           'Không tải được trang: hãy kiểm tra kết nối mạng. / The page could not load: check the connection.';
         const retry = document.createElement('button');
         retry.type = 'button';
         retry.className = 'button';
         retry.textContent = 'Thử lại / Try again';
         retry.addEventListener('click', () => location.reload());
-        root.replaceChildren(message, retry);
+        // One block, so the button lines up with the text (the message's own padding).
+        const message = document.createElement('div');
+        message.className = 'message message--error';
+        message.setAttribute('role', 'alert');
+        message.append(text, retry);
+        root.replaceChildren(message);
       },
     );
 }

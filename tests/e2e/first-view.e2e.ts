@@ -122,6 +122,24 @@ describe('scene page', () => {
     await page.close();
   });
 
+  it("says so in Vietnamese and English, with a retry, when the app's code cannot come", async () => {
+    const { page, errors } = await newPage(browser, { viewport: 'phone' });
+    await page.route(
+      (url) => /assets\/(app|tourist-app)-/.test(url.href),
+      (route) => route.abort(),
+    );
+    await page.goto(pageUrl);
+    const message = page.getByRole('alert');
+    await expect.poll(() => message.textContent()).toMatch(/Không tải được trang.*could not load/);
+    expect(await page.getByTestId('first-view').count()).toBe(0);
+    await page.unrouteAll();
+    await page.getByRole('button', { name: 'Thử lại / Try again' }).click();
+    await expect.poll(() => page.getByTestId('scene-title').textContent()).toMatch(/Louvre/);
+    // The refused downloads themselves are logged; nothing else may go wrong.
+    expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+    await page.close();
+  });
+
   it('drops the poster at once when the link names a view', async () => {
     const { page, errors } = await newPage(browser, { viewport: 'phone' });
     await page.goto(`${pageUrl}#/demo/louvre?v=120,0,50`);

@@ -45,7 +45,7 @@ export function launchBrowser(): Promise<Browser> {
 export type ViewportName = 'phone' | 'kiosk';
 
 /** A cheap Android phone (CSS pixels) and a full-HD kiosk touch screen. */
-export const DEVICES = {
+const DEVICES = {
   phone: {
     viewport: { width: 360, height: 640 },
     deviceScaleFactor: 2,

@@ -47,17 +47,21 @@ export function levelFor(
   return index === -1 ? tiles.levels.length - 1 : index;
 }
 
+/** The field of view from `view`, the level PSV loads for it and that level's cell size. */
+function viewGrid(tiles: EquirectTiles, view: ArrivalView, viewer: ViewerGeometry) {
+  const fov = fieldOfView(view.zoom, viewer);
+  const levelIndex = levelFor(tiles, fov, viewer);
+  const level = tiles.levels[levelIndex]!;
+  return { fov, levelIndex, level, colWidth: 360 / level.cols, rowHeight: 180 / level.rows };
+}
+
 /** Tour-relative paths of the tiles visible (plus a margin) from the arrival view. */
 export function arrivalTiles(
   tiles: EquirectTiles,
   view: ArrivalView,
   viewer: ViewerGeometry,
 ): string[] {
-  const fov = fieldOfView(view.zoom, viewer);
-  const levelIndex = levelFor(tiles, fov, viewer);
-  const level = tiles.levels[levelIndex]!;
-  const colWidth = 360 / level.cols;
-  const rowHeight = 180 / level.rows;
+  const { fov, levelIndex, level, colWidth, rowHeight } = viewGrid(tiles, view, viewer);
   const top = Math.min(90, view.pitch + fov.v / 2);
   const bottom = Math.max(-90, view.pitch - fov.v / 2);
   // Near a pole every column is in view.
@@ -90,19 +94,15 @@ export function arrivalTiles(
 
 /**
  * Tour-relative paths of the tiles covering the middle half of the start view (both ways):
- * PSV draws those on arrival whatever margin it keeps, so once they are in the live view is
- * as sharp as the poster where the eye is.
+ * PSV asks for those on arrival whatever margin it keeps, so they are what is worth fetching
+ * before its code runs (first-view.ts); more would cost a slow line more than they bring.
  */
 export function centreTiles(
   tiles: EquirectTiles,
   view: ArrivalView,
   viewer: ViewerGeometry,
 ): string[] {
-  const fov = fieldOfView(view.zoom, viewer);
-  const levelIndex = levelFor(tiles, fov, viewer);
-  const level = tiles.levels[levelIndex]!;
-  const colWidth = 360 / level.cols;
-  const rowHeight = 180 / level.rows;
+  const { fov, levelIndex, level, colWidth, rowHeight } = viewGrid(tiles, view, viewer);
   const halfWidth = fov.h / 4;
   const halfHeight = fov.v / 4;
   const firstRow = Math.max(0, Math.floor((90 - (view.pitch + halfHeight)) / rowHeight));
